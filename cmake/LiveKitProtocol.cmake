@@ -1,0 +1,70 @@
+# The protocol: .proto files from the pinned npm package (or a protobufs/ checkout),
+# compiled by protoc into C++ in the build tree. Nothing generated is committed.
+set(LIVEKIT_PROTO_DIR ${CMAKE_BINARY_DIR}/protocol/proto)
+set(LIVEKIT_PROTO_CPP_DIR ${CMAKE_BINARY_DIR}/protocol/cpp)
+set(LIVEKIT_PROTO_REFLECTION ${CMAKE_BINARY_DIR}/protocol/reflection.json)
+
+# The files the server API needs, with everything they import.
+set(LIVEKIT_PROTO_FILES
+  livekit_models livekit_metrics livekit_rtc livekit_agent livekit_agent_dispatch
+  livekit_room livekit_egress livekit_ingress livekit_sip livekit_webhook
+  livekit_connector livekit_connector_twilio livekit_connector_whatsapp livekit_phone_number)
+
+set(_proto_paths "")
+set(_proto_srcs "")
+set(_proto_hdrs "")
+foreach(name IN LISTS LIVEKIT_PROTO_FILES)
+  list(APPEND _proto_paths ${LIVEKIT_PROTO_DIR}/${name}.proto)
+  list(APPEND _proto_srcs ${LIVEKIT_PROTO_CPP_DIR}/${name}.pb.cc)
+  list(APPEND _proto_hdrs ${LIVEKIT_PROTO_CPP_DIR}/${name}.pb.h)
+endforeach()
+
+if(LIVEKIT_PROTOBUFS_DIR)
+  # A checkout of LiveKit's protocol: copy its .proto files, no Node.js needed.
+  file(GLOB_RECURSE _checkout_protos RELATIVE ${LIVEKIT_PROTOBUFS_DIR} ${LIVEKIT_PROTOBUFS_DIR}/*.proto)
+  if(NOT _checkout_protos)
+    message(FATAL_ERROR "LIVEKIT_PROTOBUFS_DIR=${LIVEKIT_PROTOBUFS_DIR} holds no .proto files")
+  endif()
+  set(_copy_cmds "")
+  set(_checkout_deps "")
+  foreach(rel IN LISTS _checkout_protos)
+    list(APPEND _copy_cmds COMMAND ${CMAKE_COMMAND} -E copy_if_different
+         ${LIVEKIT_PROTOBUFS_DIR}/${rel} ${LIVEKIT_PROTO_DIR}/${rel})
+    list(APPEND _checkout_deps ${LIVEKIT_PROTOBUFS_DIR}/${rel})
+  endforeach()
+  add_custom_command(
+    OUTPUT ${_proto_paths}
+    ${_copy_cmds}
+    DEPENDS ${_checkout_deps}
+    COMMENT "Copying LiveKit .proto files from ${LIVEKIT_PROTOBUFS_DIR}")
+  set(LIVEKIT_PROTO_REFLECTION "")
+else()
+  find_program(LIVEKIT_NODE node REQUIRED)
+  set(_pkg ${CMAKE_SOURCE_DIR}/protocol/node_modules/@livekit/protocol/package.json)
+  if(NOT EXISTS ${_pkg})
+    message(FATAL_ERROR "protocol/node_modules is missing: run scripts/setup.sh (or npm ci in protocol/)")
+  endif()
+  add_custom_command(
+    OUTPUT ${_proto_paths} ${LIVEKIT_PROTO_REFLECTION}
+    COMMAND ${LIVEKIT_NODE} ${CMAKE_SOURCE_DIR}/protocol/generate.mjs ${LIVEKIT_PROTO_DIR}
+            --reflection ${LIVEKIT_PROTO_REFLECTION}
+    DEPENDS ${CMAKE_SOURCE_DIR}/protocol/generate.mjs ${CMAKE_SOURCE_DIR}/protocol/package-lock.json ${_pkg}
+    COMMENT "Generating LiveKit .proto files from @livekit/protocol")
+endif()
+
+add_custom_command(
+  OUTPUT ${_proto_srcs} ${_proto_hdrs}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${LIVEKIT_PROTO_CPP_DIR}
+  COMMAND protobuf::protoc -I${LIVEKIT_PROTO_DIR} --cpp_out=${LIVEKIT_PROTO_CPP_DIR}
+          --descriptor_set_out=${CMAKE_BINARY_DIR}/protocol/descriptors.pb --include_imports
+          ${_proto_paths}
+  DEPENDS ${_proto_paths} protobuf::protoc
+  COMMENT "Compiling LiveKit .proto files to C++")
+
+# Its own target, so that editing SDK code never recompiles generated code.
+add_library(livekit_protocol OBJECT ${_proto_srcs})
+target_include_directories(livekit_protocol SYSTEM PUBLIC
+  $<BUILD_INTERFACE:${LIVEKIT_PROTO_CPP_DIR}> $<INSTALL_INTERFACE:include/livekit/protocol>)
+target_link_libraries(livekit_protocol PUBLIC protobuf::libprotobuf)
+target_compile_options(livekit_protocol PRIVATE -w -Wno-deprecated-declarations)
+set(LIVEKIT_PROTO_HEADERS ${_proto_hdrs})

@@ -1,0 +1,106 @@
+#pragma once
+/// @file
+/// The one error type of the SDK: what went wrong, where, and every attempt made.
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace livekit {
+
+/// What kind of failure an Error is. Callers branch on this, never on message text.
+enum class ErrorCode {
+  kOk = 0,
+  /// The caller passed something unusable (bad URL, missing credentials, bad option).
+  kInvalidArgument,
+  /// A token or webhook failed verification (signature, issuer, expiry, hash...).
+  kUnauthenticated,
+  /// The server answered with a 4xx: it understood and refused the request.
+  kServerRejection,
+  /// The server answered with a 5xx.
+  kServerFailure,
+  /// No usable answer: DNS, refused, reset, TLS failure, closed before a response.
+  kTransport,
+  /// A per-attempt timeout or the call's overall deadline passed.
+  kTimeout,
+  /// The caller cancelled the call (or destroyed the client while it ran).
+  kCancelled,
+  /// The project is pinned to other regions (HTTP 451) and none of them is left.
+  kRegionPinned,
+  /// The answer could not be decoded (invalid protobuf or JSON, wrong content type, too large).
+  kBadResponse,
+  /// A bug or an impossible state inside the SDK.
+  kInternal,
+};
+
+/// A stable lower-case name for a code, e.g. "server_rejection".
+const char* ToString(ErrorCode code) noexcept;
+
+/// One HTTP request of a call (a call that fails over makes several).
+struct Attempt {
+  std::string host;        ///< host[:port] the attempt went to
+  std::string region;      ///< region name when known (from discovery), else empty
+  ErrorCode outcome = ErrorCode::kOk;  ///< kOk for the successful attempt
+  int http_status = 0;     ///< 0 when no HTTP answer arrived
+  std::string detail;      ///< short reason, e.g. "connection refused", "503 unavailable"
+  std::chrono::milliseconds duration{0};
+};
+
+/// An error as a value: never thrown by the SDK unless the caller asks (Result::value()).
+/// Never contains a token, a secret or an Authorization header.
+class Error {
+ public:
+  Error() = default;
+  Error(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
+
+  ErrorCode code() const noexcept { return code_; }
+  const std::string& message() const noexcept { return message_; }
+
+  /// HTTP status of the (last) answer, 0 when none arrived.
+  int http_status() const noexcept { return http_status_; }
+  /// Twirp error code of the answer ("not_found", ...), empty when the body was not Twirp JSON.
+  const std::string& twirp_code() const noexcept { return twirp_code_; }
+  /// Twirp `meta` of the answer.
+  const std::map<std::string, std::string>& metadata() const noexcept { return metadata_; }
+
+  /// SIP status code of a failed dialing call (meta `sip_status_code`), if present.
+  std::optional<int> sip_status_code() const;
+  /// SIP status text of a failed dialing call (meta `sip_status`), empty when absent.
+  std::string sip_status() const;
+
+  /// Service and method of the call ("RoomService/CreateRoom"), and its URL (no credentials).
+  const std::string& method() const noexcept { return method_; }
+  const std::string& url() const noexcept { return url_; }
+  /// The X-Livekit-Request-Id of the call.
+  const std::string& request_id() const noexcept { return request_id_; }
+  /// Every attempt of the call, in order.
+  const std::vector<Attempt>& attempts() const noexcept { return attempts_; }
+
+  /// A one-line description with the code, status, method and message.
+  std::string ToString() const;
+
+  // Builders used by the SDK; harmless for callers.
+  Error& set_http_status(int s) { http_status_ = s; return *this; }
+  Error& set_twirp_code(std::string c) { twirp_code_ = std::move(c); return *this; }
+  Error& set_metadata(std::map<std::string, std::string> m) { metadata_ = std::move(m); return *this; }
+  Error& set_method(std::string m) { method_ = std::move(m); return *this; }
+  Error& set_url(std::string u) { url_ = std::move(u); return *this; }
+  Error& set_request_id(std::string r) { request_id_ = std::move(r); return *this; }
+  Error& set_attempts(std::vector<Attempt> a) { attempts_ = std::move(a); return *this; }
+  Error& set_message(std::string m) { message_ = std::move(m); return *this; }
+
+ private:
+  ErrorCode code_ = ErrorCode::kOk;
+  std::string message_;
+  int http_status_ = 0;
+  std::string twirp_code_;
+  std::map<std::string, std::string> metadata_;
+  std::string method_;
+  std::string url_;
+  std::string request_id_;
+  std::vector<Attempt> attempts_;
+};
+
+}  // namespace livekit

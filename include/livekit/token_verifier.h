@@ -1,0 +1,44 @@
+#pragma once
+/// @file
+/// TokenVerifier: checks an access token's signature, issuer and lifetime.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "livekit/grants.h"
+#include "livekit/result.h"
+
+namespace livekit {
+
+/// Verifies HS256 tokens signed with one API key/secret pair. Immutable after
+/// construction, so one instance is safe to share across threads.
+class TokenVerifier {
+ public:
+  /// Default clock tolerance for exp/nbf.
+  static constexpr std::chrono::seconds kDefaultLeeway{10};
+  /// Tokens longer than this are refused before any parsing.
+  static constexpr std::size_t kMaxTokenBytes = 64 * 1024;
+
+  /// Key and secret from LIVEKIT_API_KEY / LIVEKIT_API_SECRET.
+  TokenVerifier();
+  /// Key and secret given; an empty one falls back to the environment variable.
+  TokenVerifier(std::string api_key, std::string api_secret);
+
+  TokenVerifier& set_leeway(std::chrono::seconds leeway);
+  /// Overrides the clock used for exp/nbf (seconds since the epoch); for tests.
+  TokenVerifier& set_now_for_testing(std::int64_t unix_seconds);
+
+  /// The claims of a valid token, or kUnauthenticated with a message saying why
+  /// (malformed, unsupported algorithm, bad signature, wrong issuer, expired, not yet valid).
+  /// kInvalidArgument when this verifier has no key or secret.
+  Result<Claims> Verify(std::string_view jwt) const;
+
+ private:
+  std::string api_key_;
+  std::string api_secret_;
+  std::chrono::seconds leeway_ = kDefaultLeeway;
+  std::int64_t fixed_now_ = 0;  // 0: the system clock
+};
+
+}  // namespace livekit

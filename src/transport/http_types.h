@@ -1,0 +1,57 @@
+#pragma once
+// One HTTP exchange as the failover layer and the transport see it.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "livekit/error.h"
+
+namespace livekit::internal {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// Case-insensitive lookup of a header; empty when absent.
+std::string_view FindHeader(const Headers& headers, std::string_view name);
+
+struct TlsSettings {
+  bool verify = true;          // never off unless the user says so
+  std::string ca_bundle_path;  // empty: the system's
+};
+
+struct HttpRequest {
+  enum class Verb { kGet, kPost };
+  Verb verb = Verb::kPost;
+  std::string url;  // absolute: scheme://host[:port]/path
+  Headers headers;
+  std::string body;
+  std::chrono::milliseconds timeout{10000};  // whole exchange, connect included
+  std::size_t max_response_bytes = 8 * 1024 * 1024;
+  TlsSettings tls;
+};
+
+struct HttpResponse {
+  int status = 0;
+  Headers headers;  // names as received
+  std::string body;
+  std::string_view header(std::string_view name) const { return FindHeader(headers, name); }
+};
+
+/// What one exchange produced: an answer (any status), or an error of kind kTransport,
+/// kTimeout, kCancelled or kBadResponse (answer over the size limit).
+struct ExchangeResult {
+  std::optional<HttpResponse> response;
+  Error error;
+  /// False when the request provably never reached a server (DNS, connect, TLS failure):
+  /// the strict idempotency policy may replay side-effecting calls only then.
+  bool may_have_reached_server = true;
+};
+
+using ExchangeCallback = std::function<void(ExchangeResult)>;
+
+}  // namespace livekit::internal
