@@ -55,11 +55,25 @@ endif()
 add_custom_command(
   OUTPUT ${_proto_srcs} ${_proto_hdrs}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${LIVEKIT_PROTO_CPP_DIR}
-  COMMAND protobuf::protoc -I${LIVEKIT_PROTO_DIR} --cpp_out=${LIVEKIT_PROTO_CPP_DIR}
-          --descriptor_set_out=${CMAKE_BINARY_DIR}/protocol/descriptors.pb --include_imports
-          ${_proto_paths}
+  COMMAND protobuf::protoc -I${LIVEKIT_PROTO_DIR} --cpp_out=${LIVEKIT_PROTO_CPP_DIR} ${_proto_paths}
   DEPENDS ${_proto_paths} protobuf::protoc
   COMMENT "Compiling LiveKit .proto files to C++")
+
+# Descriptor sets: the files the SDK compiles (with imports), and every file of the folder.
+# The fidelity test compares them with the npm package's reflection, and the
+# LIVEKIT_PROTOBUFS_DIR plumbing test compares them between the two sources.
+set(LIVEKIT_PROTO_DESCRIPTORS ${CMAKE_BINARY_DIR}/protocol/descriptors.pb)
+set(LIVEKIT_PROTO_DESCRIPTORS_ALL ${CMAKE_BINARY_DIR}/protocol/descriptors_all.pb)
+add_custom_command(
+  OUTPUT ${LIVEKIT_PROTO_DESCRIPTORS} ${LIVEKIT_PROTO_DESCRIPTORS_ALL}
+  COMMAND protobuf::protoc -I${LIVEKIT_PROTO_DIR} --include_imports
+          --descriptor_set_out=${LIVEKIT_PROTO_DESCRIPTORS} ${_proto_paths}
+  COMMAND ${CMAKE_COMMAND} -DPROTOC=$<TARGET_FILE:protobuf::protoc> -DPROTO_DIR=${LIVEKIT_PROTO_DIR}
+          -DOUT=${LIVEKIT_PROTO_DESCRIPTORS_ALL} -P ${CMAKE_SOURCE_DIR}/cmake/DescribeAllProtos.cmake
+  DEPENDS ${_proto_paths} protobuf::protoc ${CMAKE_SOURCE_DIR}/cmake/DescribeAllProtos.cmake
+  COMMENT "Writing LiveKit descriptor sets")
+add_custom_target(livekit_protocol_descriptors ALL
+  DEPENDS ${LIVEKIT_PROTO_DESCRIPTORS} ${LIVEKIT_PROTO_DESCRIPTORS_ALL})
 
 # Its own target, so that editing SDK code never recompiles generated code.
 add_library(livekit_protocol OBJECT ${_proto_srcs})

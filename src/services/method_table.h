@@ -1,0 +1,53 @@
+#pragma once
+// The 58 methods of LiveKit's server API (spec/api-surface.md): wire names, message types,
+// the least grant each needs, and how it may be replayed. One table, read by the service
+// clients (which token to sign), the failover layer (idempotency) and the mock server
+// (which token to accept).
+
+#include <cstdint>
+#include <string_view>
+
+#include "failover/call.h"
+
+namespace livekit::internal {
+
+/// The grant a method needs. `room_scoped`: the video grant's `room` must equal the request's
+/// room (field `room` or `room_name`); `dest_scoped`: `destinationRoom` must equal the request's
+/// `destination_room`.
+struct RequiredGrant {
+  bool room_create = false;
+  bool room_list = false;
+  bool room_record = false;
+  bool room_admin = false;
+  bool ingress_admin = false;
+  bool sip_admin = false;
+  bool sip_call = false;
+  bool room_scoped = false;
+  bool dest_scoped = false;
+};
+
+/// How long a call may take: the default rule, or the phone-dialing rule
+/// max(timeout, ringing_timeout + 2 s) with ringing_timeout 30 s when unset.
+enum class TimeoutRule {
+  kDefault,
+  kDialing,                 // always waits for the far end
+  kDialingIfWaitAnswered,   // only when the request's wait_until_answered is true
+};
+
+struct MethodInfo {
+  std::string_view service;   // Twirp service, e.g. "RoomService" (path: /livekit.RoomService/...)
+  std::string_view method;    // e.g. "CreateRoom"
+  std::string_view request;   // full protobuf name of the request message
+  std::string_view response;  // full protobuf name of the response message
+  RequiredGrant grant;
+  MethodKind kind;
+  TimeoutRule timeout_rule = TimeoutRule::kDefault;
+};
+
+/// All methods, in the order of api-surface.md.
+const MethodInfo* AllMethods(std::size_t* count);
+
+/// Looks a method up by its Twirp service and method name; null when unknown.
+const MethodInfo* FindMethod(std::string_view service, std::string_view method);
+
+}  // namespace livekit::internal
