@@ -3,8 +3,12 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_ARGS ?=
+# One compiler cache for every build folder (plain, sanitizers): paths are taken relative to here.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+SANITIZER_ARGS := -DLIVEKIT_BUILD_BENCH=OFF -DLIVEKIT_BUILD_EXAMPLES=OFF
 
-.PHONY: setup configure build test demo bench docs clean
+.PHONY: setup configure build test test-asan test-tsan demo bench docs clean
 
 setup:
 	@scripts/setup.sh
@@ -18,11 +22,29 @@ build: configure
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 300
 
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (LeakSanitizer included).
+test-asan: setup
+	@cmake -S . -B $(BUILD_DIR)-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLIVEKIT_SANITIZE=address,undefined $(SANITIZER_ARGS) >/dev/null
+	@cmake --build $(BUILD_DIR)-asan -j $(JOBS)
+	@cd $(BUILD_DIR)-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS) --timeout 600 -LE docs
+
+# The concurrent parts (engine, clients shared across threads, failover, soak) under ThreadSanitizer.
+TSAN_LABELS ?= concurrency|failover|soak|api
+test-tsan: setup
+	@cmake -S . -B $(BUILD_DIR)-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLIVEKIT_SANITIZE=thread $(SANITIZER_ARGS) >/dev/null
+	@cmake --build $(BUILD_DIR)-tsan -j $(JOBS)
+	@cd $(BUILD_DIR)-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ctest --output-on-failure -j $(JOBS) --timeout 600 -L "$(TSAN_LABELS)"
+
 demo: build
 	@scripts/demo.sh $(BUILD_DIR)
 
 bench: build
 	@scripts/bench.sh $(BUILD_DIR)
+
+docs: configure
+	@cmake --build $(BUILD_DIR) --target docs
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -10,9 +10,10 @@ packages=(
   protobuf-compiler libprotobuf-dev
   libcurl4-openssl-dev libssl-dev
   libboost1.81-dev
-  libcli11-dev nlohmann-json3-dev
+  libcli11-dev nlohmann-json3-dev rapidjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl ca-certificates openssl
+  doxygen
 )
 
 missing=()

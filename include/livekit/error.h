@@ -45,7 +45,7 @@ struct Attempt {
   ErrorCode outcome = ErrorCode::kOk;  ///< kOk for the successful attempt
   int http_status = 0;     ///< 0 when no HTTP answer arrived
   std::string detail;      ///< short reason, e.g. "connection refused", "503 unavailable"
-  std::chrono::milliseconds duration{0};
+  std::chrono::milliseconds duration{0};  ///< time from sending to the outcome
 };
 
 /// An error as a value: never thrown by the SDK unless the caller asks (Result::value()).
@@ -53,9 +53,12 @@ struct Attempt {
 class Error {
  public:
   Error() = default;
+  /// An error of kind `code` with a human-readable `message`.
   Error(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
+  /// What kind of failure this is.
   ErrorCode code() const noexcept { return code_; }
+  /// A human-readable description (never a secret).
   const std::string& message() const noexcept { return message_; }
 
   /// HTTP status of the (last) answer, 0 when none arrived.
@@ -72,6 +75,7 @@ class Error {
 
   /// Service and method of the call ("RoomService/CreateRoom"), and its URL (no credentials).
   const std::string& method() const noexcept { return method_; }
+  /// The URL of the call's (last) attempt, without credentials.
   const std::string& url() const noexcept { return url_; }
   /// The X-Livekit-Request-Id of the call.
   const std::string& request_id() const noexcept { return request_id_; }
@@ -82,13 +86,21 @@ class Error {
   std::string ToString() const;
 
   // Builders used by the SDK; harmless for callers.
+  /// Sets http_status().
   Error& set_http_status(int s) { http_status_ = s; return *this; }
+  /// Sets twirp_code().
   Error& set_twirp_code(std::string c) { twirp_code_ = std::move(c); return *this; }
+  /// Sets metadata().
   Error& set_metadata(std::map<std::string, std::string> m) { metadata_ = std::move(m); return *this; }
+  /// Sets method().
   Error& set_method(std::string m) { method_ = std::move(m); return *this; }
+  /// Sets url().
   Error& set_url(std::string u) { url_ = std::move(u); return *this; }
+  /// Sets request_id().
   Error& set_request_id(std::string r) { request_id_ = std::move(r); return *this; }
+  /// Sets attempts().
   Error& set_attempts(std::vector<Attempt> a) { attempts_ = std::move(a); return *this; }
+  /// Sets message().
   Error& set_message(std::string m) { message_ = std::move(m); return *this; }
 
  private:

@@ -29,14 +29,22 @@ struct FailoverOptions {
   /// Skips the `.livekit.cloud` host check so failover runs against any host, e.g. a mock
   /// server on 127.0.0.1. For tests only.
   bool force = false;
-  /// Attempts per call, original included: 1..3 (values above 3 are capped at 3).
+  /// Attempts per call, original included: 1..3 (values above 3 are capped at 3). 451
+  /// redirects count toward it too.
   int max_attempts = 3;
-  /// Total budget of a call, attempts, discovery and backoff included.
-  /// Unset: per-attempt timeout x attempts + backoff.
+  /// Total budget of a call, attempts, discovery and backoff included: no step outlives it
+  /// (a call still waiting when it passes ends with ErrorCode::kTimeout; a retry that could
+  /// not start before it is not made, and the last error is returned). Unset: per-attempt timeout x
+  /// attempts + the longest backoffs + one 2 s discovery (32.9 s with the 10 s default).
   std::optional<std::chrono::milliseconds> deadline;
+  /// Which calls may be replayed on another host (default: all, as the official SDKs do).
   IdempotencyPolicy idempotency = IdempotencyPolicy::kAlways;
-  /// Receives every attempt, discovery, health change and budget decision. May be null.
+  /// Receives every attempt, discovery, health change and budget decision, on the SDK's I/O
+  /// thread. May be null.
   std::shared_ptr<FailoverListener> listener;
+  /// Receives one warning per failover (failed host, reason, next host). Null: the default
+  /// logger (warnings to stderr). Use MakeNullLogger() to silence it.
+  std::shared_ptr<Logger> logger;
   /// Region cache, health memory and retry budget. Null: the process-wide instance.
   std::shared_ptr<RegionState> region_state;
 };

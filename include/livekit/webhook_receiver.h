@@ -20,11 +20,15 @@ class WebhookReceiver {
 
   /// Key and secret from LIVEKIT_API_KEY / LIVEKIT_API_SECRET.
   WebhookReceiver();
+  /// Key and secret given; an empty one falls back to the environment variable.
   WebhookReceiver(std::string api_key, std::string api_secret);
+  /// Uses `verifier` (and so its leeway and clock) for the Authorization token.
   explicit WebhookReceiver(TokenVerifier verifier);
 
-  /// The event, or kUnauthenticated (empty header, bad token, hash mismatch) or
-  /// kBadResponse (body is not a WebhookEvent). With skip_auth the header is ignored.
+  /// The event, or kUnauthenticated (empty header, bad token, no sha256 claim, hash
+  /// mismatch) or kBadResponse (body too large or not a WebhookEvent in proto3 JSON).
+  /// The header is the token itself, without a "Bearer " prefix, as LiveKit sends it.
+  /// With skip_auth the header is ignored.
   Result<livekit::WebhookEvent> Receive(std::string_view body, std::string_view authorization,
                                         bool skip_auth = false) const;
 

@@ -1,0 +1,69 @@
+#pragma once
+/// @file
+/// ClientOptions: where and how the API clients reach a LiveKit server.
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "livekit/failover_options.h"
+
+namespace livekit {
+
+/// The wire encoding of requests and responses. Both are Twirp; a LiveKit server accepts both.
+enum class Encoding {
+  kProtobuf,  ///< protobuf binary, `application/protobuf` (default: smaller and faster)
+  kJson,      ///< proto3 JSON, `application/json`
+};
+
+/// TLS settings. Peer and host verification stay on unless `verify` is explicitly set false.
+struct TlsOptions {
+  /// Verify the server's certificate and host name (default true; false only for tests).
+  bool verify = true;
+  /// A PEM file of trusted CA certificates; empty: the system's store.
+  std::string ca_bundle_path;
+};
+
+/// A list of HTTP headers, sent in order.
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+/// Options of a client (and of LiveKitAPI). A plain value type; safe to copy between threads.
+///
+/// Empty credentials fall back to the environment: `url` to `LIVEKIT_URL`, `api_key` to
+/// `LIVEKIT_API_KEY`, `api_secret` to `LIVEKIT_API_SECRET`, and `token` to `LIVEKIT_TOKEN`
+/// (the token only when no key and secret are available). With a key and secret every call
+/// signs its own short-lived token with the least grant the method needs; with only a token,
+/// that token is sent verbatim.
+struct ClientOptions {
+  /// Server URL: `https://`, `http://`, `wss://` or `ws://` (the WebSocket schemes are mapped
+  /// to their HTTP counterparts). A path, if any, is kept in front of `twirp_prefix`.
+  std::string url;
+  /// API key; empty: LIVEKIT_API_KEY.
+  std::string api_key;
+  /// API secret; empty: LIVEKIT_API_SECRET. Never logged nor put in an error.
+  std::string api_secret;
+  /// A pre-signed token sent verbatim (used only when api_key/api_secret are not both set).
+  std::string token;
+  /// Time limit of one HTTP attempt (default 10 s). Phone-dialing methods wait longer:
+  /// max(timeout, ringing timeout + 2 s).
+  std::chrono::milliseconds timeout{10000};
+  /// Headers sent on every request (every attempt and region discovery included).
+  HeaderList headers;
+  /// Wire encoding (default protobuf binary).
+  Encoding encoding = Encoding::kProtobuf;
+  /// Twirp path prefix (default `/twirp`).
+  std::string twirp_prefix = "/twirp";
+  /// TLS settings (verification on by default).
+  TlsOptions tls;
+  /// Answers larger than this fail with ErrorCode::kBadResponse (default 64 MiB).
+  std::size_t max_response_bytes = 64u * 1024u * 1024u;
+  /// Region failover (LiveKit Cloud). See failover_options.h.
+  FailoverOptions failover;
+  /// True: the client gets an HTTP engine (I/O thread, connection pool) of its own instead of
+  /// the process-wide shared one.
+  bool dedicated_engine = false;
+};
+
+}  // namespace livekit

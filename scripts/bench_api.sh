@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The API client against the official Node SDK 2.19.2, both calling ListRooms on the same
+# lk-mock-server in the same run: client CPU time per call, calls/s with 64 in flight, and
+# peak RSS of each benchmark process, with the ratios and the targets (10x, 5x, 10x).
+#   scripts/bench_api.sh [BUILD_DIR]    (BENCH_STRICT=1: exit 1 when a target is missed;
+#   BENCH_SEQUENTIAL / BENCH_CONCURRENT: call counts, default 3000 / 20000)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+bin=$build/bench/api/bench_api
+mock=$build/tools/mock_server/lk-mock-server
+for f in "$bin" "$mock"; do
+  [[ -x $f ]] || { echo "bench_api: $f is not built (cmake --build $build --target bench_api lk-mock-server)" >&2; exit 1; }
+done
+[[ -d $root/tools/node_sdk/node_modules/livekit-server-sdk ]] || {
+  echo "bench_api: tools/node_sdk/node_modules is missing: run scripts/setup.sh" >&2; exit 1; }
+seq_calls=${BENCH_SEQUENTIAL:-3000}
+conc_calls=${BENCH_CONCURRENT:-20000}
+
+tmp=$(mktemp -d)
+mock_pid=
+cleanup() { [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+"$mock" --ports 0 --bind 127.0.0.1 >"$tmp/mock.out" 2>/dev/null &
+mock_pid=$!
+for _ in $(seq 100); do
+  grep -q ' ready on ' "$tmp/mock.out" && break
+  sleep 0.1
+done
+port=$(sed -n 's/.* ready on [^:]*:\([0-9]*\).*/\1/p' "$tmp/mock.out" | head -1)
+[[ -n $port ]] || { echo "bench_api: lk-mock-server did not start" >&2; exit 1; }
+url=http://127.0.0.1:$port
+
+"$bin" "$url" protobuf "$seq_calls" "$conc_calls" >"$tmp/cpp.json"
+"$bin" "$url" json "$seq_calls" "$conc_calls" >"$tmp/cpp_json.json"
+node "$root/tools/node_sdk/bench_list_rooms.mjs" "$url" "$seq_calls" "$conc_calls" >"$tmp/node.json"
+
+node - "$tmp/cpp.json" "$tmp/cpp_json.json" "$tmp/node.json" "${BENCH_STRICT:-0}" <<'JS'
+const fs = require('node:fs');
+const [cppFile, cppJsonFile, nodeFile, strict] = process.argv.slice(2);
+const cpp = JSON.parse(fs.readFileSync(cppFile, 'utf8'));
+const cppJson = JSON.parse(fs.readFileSync(cppJsonFile, 'utf8'));
+const node = JSON.parse(fs.readFileSync(nodeFile, 'utf8'));
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }).padStart(12);
+console.log('ListRooms on lk-mock-server     C++ SDK   C++ (JSON)     Node SDK   ratio  target');
+const rows = [
+  ['client CPU per call (us)', 'cpu_us_per_call', 1, (c, n) => n / c, 10],
+  ['  C++ blocking form (us)', 'blocking_cpu_us_per_call', 1, (c, n) => n / c, 0],
+  ['calls/s, 64 in flight', 'calls_per_sec', 0, (c, n) => c / n, 5],
+  ['peak RSS (MiB)', 'peak_rss_kib', 1, (c, n) => n / c, 10],
+];
+let missed = 0;
+for (const [what, key, digits, ratioOf, target] of rows) {
+  const scale = key === 'peak_rss_kib' ? 1 / 1024 : 1;
+  const nodeValue = key === 'blocking_cpu_us_per_call' ? node.cpu_us_per_call : node[key];
+  const ratio = ratioOf(cpp[key], nodeValue);
+  if (target && ratio < target) missed++;
+  const verdict = target ? `>=${target}x ${ratio >= target ? 'met' : 'MISSED'}` : '(informative)';
+  console.log(`${what.padEnd(26)}${fmt(cpp[key] * scale, digits)} ${fmt(cppJson[key] * scale, digits)} ${fmt(nodeValue * scale, digits)} ${ratio.toFixed(1).padStart(6)}x  ${verdict}`);
+}
+console.log('CPU per call: one call in flight, each started when the previous one completes (Node: an');
+console.log('await loop; C++: the callback form); best of 3 rounds each. Peak RSS: ru_maxrss / maxRSS.');
+if (missed && strict === '1') process.exit(1);
+JS

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Region failover against the official Node SDK 2.19.2 (with failoverForce), both on the same
+# four-region lk-mock-server in the same run, scenarios (a)-(e) of issue 5, with the ratios.
+#   scripts/bench_failover.sh [BUILD_DIR]   (BENCH_A_RUNS: runs of (a)/(b), default 10;
+#   BENCH_C_CALLS: calls of (c), default 20: the Node SDK then takes about 100 s)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+bin=$build/bench/failover/bench_failover
+mock=$build/tools/mock_server/lk-mock-server
+for f in "$bin" "$mock"; do
+  [[ -x $f ]] || { echo "bench_failover: $f is not built (cmake --build $build --target bench_failover lk-mock-server)" >&2; exit 1; }
+done
+[[ -d $root/tools/node_sdk/node_modules/livekit-server-sdk ]] || {
+  echo "bench_failover: tools/node_sdk/node_modules is missing: run scripts/setup.sh" >&2; exit 1; }
+a_runs=${BENCH_A_RUNS:-10}
+c_calls=${BENCH_C_CALLS:-20}
+
+tmp=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+wait_line() {  # file pattern
+  for _ in $(seq 100); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  echo "bench_failover: no '$2' in $1" >&2; exit 1
+}
+
+"$mock" --ports 0,0,0,0 --bind 127.0.0.1 >"$tmp/mock.out" 2>/dev/null &
+pids+=($!)
+wait_line "$tmp/mock.out" 'region-3 ready on '
+port0=$(sed -n 's/.*region-0 ready on [^:]*:\([0-9]*\).*/\1/p' "$tmp/mock.out" | head -1)
+mock_url=http://127.0.0.1:$port0
+
+proxy_pid= proxy_url=
+start_proxy() {  # name: sets proxy_pid and proxy_url
+  node "$root/tools/node_sdk/blackhole_proxy.mjs" "$port0" >"$tmp/$1.out" 2>/dev/null &
+  proxy_pid=$!
+  pids+=("$proxy_pid")
+  wait_line "$tmp/$1.out" 'proxy ready on '
+  proxy_url=http://127.0.0.1:$(sed -n 's/proxy ready on \([0-9]*\)/\1/p' "$tmp/$1.out")
+}
+
+start_proxy proxy_cpp
+echo "bench_failover: C++ SDK..." >&2
+"$bin" "$mock_url" "$proxy_url" "$proxy_pid" "$a_runs" "$c_calls" >"$tmp/cpp.json"
+start_proxy proxy_node
+echo "bench_failover: Node SDK (scenario (c) takes about 5 s per call)..." >&2
+node "$root/tools/node_sdk/bench_failover.mjs" "$mock_url" "$proxy_url" "$proxy_pid" "$a_runs" "$c_calls" >"$tmp/node.json"
+
+node - "$tmp/cpp.json" "$tmp/node.json" <<'JS'
+const fs = require('node:fs');
+const cpp = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const node = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
+const f = (n, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n)).padStart(11);
+const ratio = (c, n) => (c > 0 ? `${(n / c).toFixed(1)}x` : 'n/a').padStart(8);
+console.log('failover scenario (lk-mock-server, 4 regions)        C++ SDK     Node SDK   ratio');
+console.log(`(a) 503 primary: time to success (ms)          ${f(cpp.a_ms)} ${f(node.a_ms)} ${ratio(cpp.a_ms, node.a_ms)}`);
+console.log(`(a) 503 primary: own CPU per call (ms)         ${f(cpp.a_cpu_ms, 2)} ${f(node.a_cpu_ms, 2)} ${ratio(cpp.a_cpu_ms, node.a_cpu_ms)}`);
+console.log(`(b) dropped primary: time to success (ms)      ${f(cpp.b_ms)} ${f(node.b_ms)} ${ratio(cpp.b_ms, node.b_ms)}`);
+console.log(`(b) dropped primary: own CPU per call (ms)     ${f(cpp.b_cpu_ms, 2)} ${f(node.b_cpu_ms, 2)} ${ratio(cpp.b_cpu_ms, node.b_cpu_ms)}`);
+console.log(`(c) hanging primary, 5 s, ${cpp.c_calls} calls: total (s) ${f(cpp.c_total_ms / 1000, 2)} ${f(node.c_total_ms / 1000, 2)} ${ratio(cpp.c_total_ms, node.c_total_ms)}   target < 7 s: ${cpp.c_total_ms < 7000 ? 'met' : 'MISSED'}`);
+console.log(`(d) origin + its discovery hang: result        ${f(cpp.d_ok ? 'success' : 'failure')} ${f(node.d_ok ? 'success' : 'failure')}            target: success ${cpp.d_ok && cpp.d_b3_ok ? 'met' : 'MISSED'}`);
+console.log(`(d)   time to end (ms), health memory on       ${f(cpp.d_ms)} ${f(node.d_ms)}   (C++ routes around the origin it saw fail)`);
+console.log(`(d)   time to end (ms), health memory off      ${f(cpp.d_b3_ms)} ${f(node.d_ms)}   (C++ ${cpp.d_b3_ok ? 'success' : 'failure'}: discovery from another known region, B3)`);
+console.log(`(e) 200 concurrent failing calls: discoveries  ${f(cpp.e_discoveries, 0)} ${f(node.e_discoveries, 0)} ${ratio(cpp.e_discoveries, node.e_discoveries)}   target 1: ${cpp.e_discoveries === 1 ? 'met' : 'MISSED'}`);
+console.log(`    calls that succeeded                       ${f(cpp.e_ok, 0)} ${f(node.e_ok, 0)}`);
+JS

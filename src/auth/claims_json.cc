@@ -1,0 +1,503 @@
+#include "auth/claims_json.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "auth/json_sax.h"
+#include "auth/json_writer.h"
+
+namespace livekit::internal {
+namespace {
+
+using json = nlohmann::json;
+
+// The video grant's boolean members with their JSON names.
+struct BoolMember {
+  std::string_view name;
+  std::optional<bool> VideoGrant::*member;
+};
+constexpr BoolMember kVideoBools[] = {
+    {"roomCreate", &VideoGrant::room_create},
+    {"roomJoin", &VideoGrant::room_join},
+    {"roomList", &VideoGrant::room_list},
+    {"roomRecord", &VideoGrant::room_record},
+    {"roomAdmin", &VideoGrant::room_admin},
+    {"ingressAdmin", &VideoGrant::ingress_admin},
+    {"canPublish", &VideoGrant::can_publish},
+    {"canSubscribe", &VideoGrant::can_subscribe},
+    {"canPublishData", &VideoGrant::can_publish_data},
+    {"canUpdateOwnMetadata", &VideoGrant::can_update_own_metadata},
+    {"hidden", &VideoGrant::hidden},
+    {"recorder", &VideoGrant::recorder},
+    {"agent", &VideoGrant::agent},
+    {"canSubscribeMetrics", &VideoGrant::can_subscribe_metrics},
+    {"canManageAgentSession", &VideoGrant::can_manage_agent_session},
+};
+
+// ---- writing -------------------------------------------------------------------------
+
+class Writer {
+ public:
+  explicit Writer(std::string* out) : out_(out) {}
+  void Open() { out_->push_back('{'); first_ = true; }
+  void Close() { out_->push_back('}'); first_ = false; }
+  void Key(std::string_view k) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    out_->push_back('"');
+    out_->append(k);  // our keys never need escaping
+    out_->append("\":");
+  }
+  void String(std::string_view k, std::string_view v) { Key(k); ok_ &= AppendJsonString(out_, v); }
+  void Bool(std::string_view k, bool v) { Key(k); out_->append(v ? "true" : "false"); }
+  void Int(std::string_view k, std::int64_t v) { Key(k); AppendJsonInt(out_, v); }
+  void Raw(std::string_view k, std::string_view v) { Key(k); out_->append(v); }
+  void OptionalString(std::string_view k, const std::optional<std::string>& v) { if (v) String(k, *v); }
+  void OptionalBool(std::string_view k, const std::optional<bool>& v) { if (v) Bool(k, *v); }
+  void StringArray(std::string_view k, const std::vector<std::string>& v) {
+    Key(k);
+    out_->push_back('[');
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i != 0) out_->push_back(',');
+      ok_ &= AppendJsonString(out_, v[i]);
+    }
+    out_->push_back(']');
+  }
+  void StringMap(std::string_view k, const std::map<std::string, std::string>& m) {
+    Key(k);
+    Open();
+    for (const auto& [name, value] : m) {
+      if (!first_) out_->push_back(',');
+      first_ = false;
+      ok_ &= AppendJsonString(out_, name);
+      out_->push_back(':');
+      ok_ &= AppendJsonString(out_, value);
+    }
+    Close();
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  std::string* out_;
+  bool first_ = true;
+  bool ok_ = true;
+};
+
+// ---- reading -------------------------------------------------------------------------
+
+// What the value being read belongs to.
+enum class Field {
+  kUnknown, kIss, kSub, kNbf, kExp, kName, kMetadata, kKind, kSha256, kRoomPreset, kAttributes,
+  kRoomConfig, kVideo, kSip, kInference, kObservability,
+  kVideoBool, kRoom, kDestinationRoom, kSources,
+  kSipAdmin, kSipCall, kInferencePerform, kObservabilityWrite, kAttribute,
+};
+
+enum class Scope { kNone, kTop, kVideo, kSip, kInference, kObservability, kAttributes, kSources };
+
+Field TopField(std::string_view k) {
+  switch (k.size()) {
+    case 3:
+      if (k == "iss") return Field::kIss;
+      if (k == "sub") return Field::kSub;
+      if (k == "nbf") return Field::kNbf;
+      if (k == "exp") return Field::kExp;
+      if (k == "sip") return Field::kSip;
+      break;
+    case 4:
+      if (k == "name") return Field::kName;
+      if (k == "kind") return Field::kKind;
+      break;
+    case 5:
+      if (k == "video") return Field::kVideo;
+      break;
+    case 6:
+      if (k == "sha256") return Field::kSha256;
+      break;
+    case 8:
+      if (k == "metadata") return Field::kMetadata;
+      break;
+    case 9:
+      if (k == "inference") return Field::kInference;
+      break;
+    case 10:
+      if (k == "attributes") return Field::kAttributes;
+      if (k == "roomPreset") return Field::kRoomPreset;
+      if (k == "roomConfig") return Field::kRoomConfig;
+      break;
+    case 13:
+      if (k == "observability") return Field::kObservability;
+      break;
+    default:
+      break;
+  }
+  return Field::kUnknown;
+}
+
+// A SAX handler filling Claims as nlohmann's parser reads the payload.
+class ClaimsReader {
+ public:
+  explicit ClaimsReader(Claims* claims) : c_(claims) {}
+
+  const std::string& error() const { return error_; }
+  const std::string& room_config_json() const { return room_config_json_; }
+
+  bool null() {
+    if (Skipping()) return true;
+    if (capture_) return CaptureValue(json());
+    if (scope_ == Scope::kAttributes) return Fail("attributes has a non-string value");
+    if (scope_ == Scope::kSources) return Fail("video.canPublishSources has a non-string element");
+    if (!started_) return Fail("", "payload is not a JSON object");
+    return true;  // a null member reads as absent
+  }
+  bool boolean(bool v) {
+    if (Skipping()) return true;
+    if (capture_) return CaptureValue(json(v));
+    switch (field_) {
+      case Field::kVideoBool: video_->*video_bool_ = v; return true;
+      case Field::kSipAdmin: c_->sip->admin = v; return true;
+      case Field::kSipCall: c_->sip->call = v; return true;
+      case Field::kInferencePerform: c_->inference->perform = v; return true;
+      case Field::kObservabilityWrite: c_->observability->write = v; return true;
+      default: return WrongType();
+    }
+  }
+  bool number_integer(std::int64_t v) {
+    if (Skipping()) return true;
+    if (capture_) return CaptureValue(json(v));
+    return Time(v);
+  }
+  bool number_unsigned(std::uint64_t v) {
+    if (Skipping()) return true;
+    if (capture_) return CaptureValue(json(v));
+    if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      if (field_ == Field::kNbf || field_ == Field::kExp) return Fail(Name() + " is out of range");
+      return WrongType();
+    }
+    return Time(static_cast<std::int64_t>(v));
+  }
+  bool number_float(double v, const std::string& /*text*/) {
+    if (Skipping()) return true;
+    if (capture_) return CaptureValue(json(v));
+    if (field_ == Field::kNbf || field_ == Field::kExp) {
+      if (!std::isfinite(v) || std::fabs(v) > 9.0e18) return Fail(Name() + " is out of range");
+      return Time(static_cast<std::int64_t>(std::floor(v)));
+    }
+    return WrongType();
+  }
+  bool string(std::string& v) {
+    if (Skipping()) return true;
+    if (capture_) return CaptureValue(json(std::move(v)));
+    switch (field_) {
+      case Field::kIss: c_->issuer = std::move(v); return true;
+      case Field::kSub: c_->identity = std::move(v); return true;
+      case Field::kName: c_->name = std::move(v); return true;
+      case Field::kMetadata: c_->metadata = std::move(v); return true;
+      case Field::kKind: c_->kind = std::move(v); return true;
+      case Field::kSha256: c_->sha256 = std::move(v); return true;
+      case Field::kRoomPreset: c_->room_preset = std::move(v); return true;
+      case Field::kRoom: video_->room = std::move(v); return true;
+      case Field::kDestinationRoom: video_->destination_room = std::move(v); return true;
+      case Field::kAttribute: c_->attributes[attribute_key_] = std::move(v); return true;
+      default:
+        if (scope_ == Scope::kSources) {
+          video_->can_publish_sources->push_back(std::move(v));
+          return true;
+        }
+        return WrongType();
+    }
+  }
+  bool binary(json::binary_t& /*v*/) { return Fail("", "payload is not valid JSON"); }
+
+  bool start_object(std::size_t /*n*/) {
+    if (++depth_ > kMaxJsonDepth) return Fail("", "malformed token: payload nested too deeply");
+    if (Skipping()) return Nest();
+    if (capture_) return CaptureOpen(json::object());
+    if (scope_ == Scope::kSources) return WrongType();
+    if (!started_) {
+      started_ = true;
+      scope_ = Scope::kTop;
+      return true;
+    }
+    switch (field_) {
+      case Field::kUnknown: skip_depth_ = 1; return true;
+      case Field::kVideo:
+        if (!c_->video) c_->video.emplace();
+        video_ = &*c_->video;
+        return Enter(Scope::kVideo);
+      case Field::kSip:
+        if (!c_->sip) c_->sip.emplace();
+        return Enter(Scope::kSip);
+      case Field::kInference:
+        if (!c_->inference) c_->inference.emplace();
+        return Enter(Scope::kInference);
+      case Field::kObservability:
+        if (!c_->observability) c_->observability.emplace();
+        return Enter(Scope::kObservability);
+      case Field::kAttributes:
+        c_->attributes.clear();
+        return Enter(Scope::kAttributes);
+      case Field::kRoomConfig:
+        capture_root_ = json::object();
+        capture_stack_.assign(1, &capture_root_);
+        capture_ = true;
+        return true;
+      default: return WrongType();
+    }
+  }
+  bool end_object() {
+    --depth_;
+    if (Skipping()) return Unnest();
+    if (capture_) return CaptureClose();
+    scope_ = Scope::kTop;  // every scope we enter is a direct member of the top object
+    field_ = Field::kUnknown;
+    return true;
+  }
+  bool start_array(std::size_t /*n*/) {
+    if (++depth_ > kMaxJsonDepth) return Fail("", "malformed token: payload nested too deeply");
+    if (Skipping()) return Nest();
+    if (capture_) return CaptureOpen(json::array());
+    if (scope_ == Scope::kSources) return WrongType();
+    if (!started_) return Fail("", "payload is not a JSON object");
+    if (field_ == Field::kUnknown) {
+      skip_depth_ = 1;
+      return true;
+    }
+    if (field_ == Field::kSources) {
+      video_->can_publish_sources.emplace();
+      scope_ = Scope::kSources;
+      field_ = Field::kUnknown;
+      return true;
+    }
+    return WrongType();
+  }
+  bool end_array() {
+    --depth_;
+    if (Skipping()) return Unnest();
+    if (capture_) return CaptureClose();
+    scope_ = Scope::kVideo;  // the only array we enter is video.canPublishSources
+    field_ = Field::kUnknown;
+    return true;
+  }
+  bool key(std::string& k) {
+    if (Skipping()) return true;
+    if (capture_) {
+      capture_key_ = std::move(k);
+      return true;
+    }
+    switch (scope_) {
+      case Scope::kTop: field_ = TopField(k); break;
+      case Scope::kVideo: field_ = VideoField(k); break;
+      case Scope::kSip:
+        field_ = k == "admin" ? Field::kSipAdmin : k == "call" ? Field::kSipCall : Field::kUnknown;
+        break;
+      case Scope::kInference: field_ = k == "perform" ? Field::kInferencePerform : Field::kUnknown; break;
+      case Scope::kObservability: field_ = k == "write" ? Field::kObservabilityWrite : Field::kUnknown; break;
+      case Scope::kAttributes:
+        field_ = Field::kAttribute;
+        attribute_key_ = std::move(k);
+        break;
+      default: field_ = Field::kUnknown; break;
+    }
+    key_ = field_ == Field::kAttribute ? std::string() : k;
+    return true;
+  }
+  bool parse_error(std::size_t /*pos*/, const std::string& /*token*/, const nlohmann::detail::exception& /*e*/) {
+    if (error_.empty()) error_ = "malformed token: payload is not valid JSON";
+    return false;
+  }
+
+ private:
+  bool Skipping() const { return skip_depth_ > 0; }
+  bool Nest() {
+    ++skip_depth_;
+    return true;
+  }
+  bool Unnest() {
+    --skip_depth_;
+    return true;
+  }
+  bool Enter(Scope s) {
+    scope_ = s;
+    field_ = Field::kUnknown;
+    return true;
+  }
+  Field VideoField(std::string_view k) {
+    for (const auto& m : kVideoBools) {
+      if (m.name == k) {
+        video_bool_ = m.member;
+        return Field::kVideoBool;
+      }
+    }
+    if (k == "room") return Field::kRoom;
+    if (k == "destinationRoom") return Field::kDestinationRoom;
+    if (k == "canPublishSources") return Field::kSources;
+    return Field::kUnknown;
+  }
+  // The dotted name of the member being read, e.g. "video.roomJoin".
+  std::string Name() const {
+    switch (scope_) {
+      case Scope::kVideo: return "video." + key_;
+      case Scope::kSip: return "sip." + key_;
+      case Scope::kInference: return "inference." + key_;
+      case Scope::kObservability: return "observability." + key_;
+      default: return key_;
+    }
+  }
+  bool WrongType() {
+    if (!started_) return Fail("", "payload is not a JSON object");
+    if (scope_ == Scope::kAttributes) return Fail("attributes has a non-string value");
+    if (scope_ == Scope::kSources) return Fail("video.canPublishSources has a non-string element");
+    switch (field_) {
+      case Field::kUnknown: return true;  // unknown members may hold anything
+      case Field::kNbf: case Field::kExp: return Fail(Name() + " is not a number");
+      case Field::kVideoBool: case Field::kSipAdmin: case Field::kSipCall: case Field::kInferencePerform:
+      case Field::kObservabilityWrite: return Fail(Name() + " is not a boolean");
+      case Field::kSources: return Fail("video.canPublishSources is not an array");
+      case Field::kVideo: case Field::kSip: case Field::kInference: case Field::kObservability:
+      case Field::kAttributes: case Field::kRoomConfig: return Fail(Name() + " is not an object");
+      default: return Fail(Name() + " is not a string");
+    }
+  }
+  bool Time(std::int64_t v) {
+    if (field_ == Field::kNbf) c_->not_before = v;
+    else if (field_ == Field::kExp) c_->expires_at = v;
+    else return WrongType();
+    return true;
+  }
+  bool Fail(const std::string& what, const char* whole = nullptr) {
+    if (error_.empty()) error_ = whole != nullptr ? whole : "malformed token: claim " + what;
+    return false;
+  }
+  // Building the roomConfig subtree as a DOM, for protobuf's JSON parser.
+  bool CaptureValue(json v) {
+    json* top = capture_stack_.back();
+    if (top->is_array()) top->push_back(std::move(v));
+    else (*top)[capture_key_] = std::move(v);
+    return true;
+  }
+  bool CaptureOpen(json container) {
+    json* top = capture_stack_.back();
+    json* child;
+    if (top->is_array()) {
+      top->push_back(std::move(container));
+      child = &top->back();
+    } else {
+      child = &((*top)[capture_key_] = std::move(container));
+    }
+    capture_stack_.push_back(child);
+    return true;
+  }
+  bool CaptureClose() {
+    capture_stack_.pop_back();
+    if (capture_stack_.empty()) {
+      capture_ = false;
+      room_config_json_ = capture_root_.dump();
+      field_ = Field::kUnknown;
+    }
+    return true;
+  }
+
+  Claims* c_;
+  VideoGrant* video_ = nullptr;
+  std::optional<bool> VideoGrant::*video_bool_ = nullptr;
+  Scope scope_ = Scope::kNone;
+  Field field_ = Field::kUnknown;
+  std::string key_;
+  std::string attribute_key_;
+  bool started_ = false;
+  int depth_ = 0;       // nesting of the value being read
+  int skip_depth_ = 0;
+  bool capture_ = false;
+  json capture_root_;
+  std::vector<json*> capture_stack_;
+  std::string capture_key_;
+  std::string room_config_json_;
+  std::string error_;
+};
+
+}  // namespace
+
+bool AppendClaimsJson(const Claims& c, std::string_view issuer, std::optional<std::int64_t> not_before,
+                      std::optional<std::int64_t> expires_at, std::string* out) {
+  Writer w(out);
+  w.Open();
+  if (!issuer.empty()) w.String("iss", issuer);
+  if (!c.identity.empty()) w.String("sub", c.identity);
+  if (not_before) w.Int("nbf", *not_before);
+  if (expires_at) w.Int("exp", *expires_at);
+  w.OptionalString("name", c.name);
+  w.OptionalString("metadata", c.metadata);
+  if (!c.attributes.empty()) w.StringMap("attributes", c.attributes);
+  w.OptionalString("kind", c.kind);
+  w.OptionalString("sha256", c.sha256);
+  w.OptionalString("roomPreset", c.room_preset);
+  if (c.room_config) {
+    std::string text;
+    // Serialising a valid message to JSON cannot fail short of memory exhaustion.
+    (void)google::protobuf::util::MessageToJsonString(*c.room_config, &text);
+    w.Raw("roomConfig", text);
+  }
+  if (c.video) {
+    const VideoGrant& v = *c.video;
+    w.Key("video");
+    w.Open();
+    for (const auto& m : kVideoBools) w.OptionalBool(m.name, v.*m.member);
+    w.OptionalString("room", v.room);
+    w.OptionalString("destinationRoom", v.destination_room);
+    if (v.can_publish_sources) w.StringArray("canPublishSources", *v.can_publish_sources);
+    w.Close();
+  }
+  if (c.sip) {
+    w.Key("sip");
+    w.Open();
+    w.OptionalBool("admin", c.sip->admin);
+    w.OptionalBool("call", c.sip->call);
+    w.Close();
+  }
+  if (c.inference) {
+    w.Key("inference");
+    w.Open();
+    w.OptionalBool("perform", c.inference->perform);
+    w.Close();
+  }
+  if (c.observability) {
+    w.Key("observability");
+    w.Open();
+    w.OptionalBool("write", c.observability->write);
+    w.Close();
+  }
+  w.Close();
+  return w.ok();
+}
+
+Result<Claims> ParseClaimsJson(std::string_view payload) {
+  Claims c;
+  ClaimsReader reader(&c);
+  const bool ok = SaxParse(payload, &reader);
+  if (!ok || !reader.error().empty()) {
+    return Error(ErrorCode::kUnauthenticated,
+                 reader.error().empty() ? "malformed token: payload is not valid JSON" : reader.error());
+  }
+  if (!reader.room_config_json().empty()) {
+    google::protobuf::util::JsonParseOptions opts;
+    opts.ignore_unknown_fields = true;
+    livekit::RoomConfiguration config;
+    if (!google::protobuf::util::JsonStringToMessage(reader.room_config_json(), &config, opts).ok()) {
+      return Error(ErrorCode::kUnauthenticated, "malformed token: claim roomConfig is not a livekit.RoomConfiguration");
+    }
+    c.room_config = std::move(config);
+  }
+  return c;
+}
+
+json ClaimsToJson(const Claims& claims) {
+  std::string text;
+  AppendClaimsJson(claims, claims.issuer, claims.not_before, claims.expires_at, &text);
+  return json::parse(text);
+}
+
+}  // namespace livekit::internal

@@ -1,0 +1,81 @@
+#pragma once
+// Runs a SAX handler written against nlohmann's SAX interface (null, boolean, number_*,
+// string, start_object, key, ...) on RapidJSON's reader. RapidJSON reads strict UTF-8 JSON
+// several times faster than nlohmann's lexer, and token payloads and webhook bodies are
+// read on every request, so the hot paths parse with it; nlohmann stays for DOM work.
+
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "auth/utf8.h"
+
+namespace livekit::internal {
+
+/// Deepest nesting of objects and arrays the SDK reads; LiveKit's JSON is a few levels deep.
+constexpr int kMaxJsonDepth = 64;
+
+/// Parses `text` (strict JSON, valid UTF-8, one value) into `handler`. False on invalid
+/// UTF-8, on a syntax error, or when the handler stopped the parse by returning false.
+/// Nesting depth is the handler's to limit (kMaxJsonDepth is the SDK's limit).
+template <typename Handler>
+bool SaxParse(std::string_view text, Handler* handler) {
+  struct Adapter {
+    Handler* h;
+    std::string scratch;
+    bool Null() { return h->null(); }
+    bool Bool(bool b) { return h->boolean(b); }
+    bool Int(int i) { return h->number_integer(i); }
+    bool Uint(unsigned u) { return h->number_unsigned(u); }
+    bool Int64(std::int64_t i) { return h->number_integer(i); }
+    bool Uint64(std::uint64_t u) { return h->number_unsigned(u); }
+    bool Double(double d) { return h->number_float(d, scratch); }
+    // Numbers arrive as text and are converted here: RapidJSON 1.1.0's full-precision
+    // conversion reads some numbers wrong or out of bounds (0e5 -> garbage, 9...90E308 ->
+    // reads past its table of powers: Tencent/rapidjson#1249, #2326; found by tests/fuzz).
+    // std::from_chars is correctly rounded and locale-independent. Integers that fit 64 bits
+    // stay integers, as with RapidJSON; a double beyond its range (1e400, 1e-400) is refused.
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+      const char* end = s + n;
+      if (std::string_view(s, n).find_first_of(".eE") == std::string_view::npos) {
+        std::int64_t i = 0;
+        std::uint64_t u = 0;
+        if (n > 0 && s[0] == '-' && std::from_chars(s, end, i).ec == std::errc()) return h->number_integer(i);
+        if (n > 0 && s[0] != '-' && std::from_chars(s, end, u).ec == std::errc()) return h->number_unsigned(u);
+      }
+      double d = 0;
+      const auto r = std::from_chars(s, end, d);
+      if (r.ec != std::errc() || r.ptr != end) return false;
+      return h->number_float(d, scratch);
+    }
+    bool String(const char* s, rapidjson::SizeType n, bool) {
+      std::string v(s, n);
+      return h->string(v);
+    }
+    bool StartObject() { return h->start_object(0); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+      std::string k(s, n);
+      return h->key(k);
+    }
+    bool EndObject(rapidjson::SizeType) { return h->end_object(); }
+    bool StartArray() { return h->start_array(0); }
+    bool EndArray(rapidjson::SizeType) { return h->end_array(); }
+  };
+  // One pass over the bytes first: faster than RapidJSON's per-character validation.
+  if (!IsValidUtf8(text)) return false;
+  // RapidJSON takes a NUL byte for the end of its input and would ignore what follows it
+  // (found by tests/fuzz); JSON text never holds one.
+  if (text.find('\0') != std::string_view::npos) return false;
+  Adapter adapter{handler, {}};
+  rapidjson::Reader reader;
+  rapidjson::MemoryStream in(text.data(), text.size());
+  // Iterative: deep nesting in hostile input must not exhaust the stack.
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+  return !reader.Parse<kFlags>(in, adapter).IsError();
+}
+
+}  // namespace livekit::internal

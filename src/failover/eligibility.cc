@@ -1,0 +1,50 @@
+#include "failover/eligibility.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace livekit::internal {
+
+namespace {
+
+bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  s = s.substr(s.size() - suffix.size());
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != suffix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsCloudHost(std::string_view host) { return EndsWithNoCase(host, ".livekit.cloud"); }
+
+bool IsCloudApiHost(std::string_view host) {
+  return host.size() == 20 && EndsWithNoCase(host, "cloud-api.livekit.io");
+}
+
+FailoverPlan PlanFailover(const FailoverOptions& options, const UrlParts& origin,
+                          std::chrono::milliseconds attempt_timeout) {
+  FailoverPlan plan;
+  plan.cap = std::clamp(options.max_attempts, 1, kMaxAttemptsCap);
+  plan.same_host_only = IsCloudApiHost(origin.host);
+  if (!options.enabled) {
+    plan.why_not = SkipReason::kDisabled;
+    plan.detail = "failover disabled";
+  } else if (!options.force && !IsCloudHost(origin.host) && !plan.same_host_only) {
+    plan.why_not = SkipReason::kNotEligible;
+    plan.detail = "not a LiveKit Cloud host";
+  } else if (attempt_timeout.count() > 0 && attempt_timeout < kMinFailoverTimeout) {
+    plan.why_not = SkipReason::kShortTimeout;
+    plan.detail = "attempt timeout " + std::to_string(attempt_timeout.count()) + " ms is below 5 s";
+  } else if (plan.cap <= 1) {
+    plan.why_not = SkipReason::kMaxAttempts;
+    plan.detail = "max_attempts is 1";
+  } else {
+    plan.failover = true;
+  }
+  return plan;
+}
+
+}  // namespace livekit::internal

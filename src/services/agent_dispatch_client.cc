@@ -1,0 +1,60 @@
+#include "livekit/agent_dispatch_client.h"
+
+#include "services/typed_call.h"
+
+namespace livekit {
+
+AgentDispatchClient::AgentDispatchClient(ClientOptions options)
+    : connection_(std::make_shared<internal::ApiConnection>(std::move(options))) {}
+
+AgentDispatchClient::AgentDispatchClient(std::shared_ptr<internal::ApiConnection> connection) : connection_(std::move(connection)) {}
+
+const Status& AgentDispatchClient::status() const { return connection_->status(); }
+
+LIVEKIT_DEFINE_API_METHOD(AgentDispatchClient, "AgentDispatchService", CreateDispatch, CreateAgentDispatchRequest, AgentDispatch)
+LIVEKIT_DEFINE_API_METHOD(AgentDispatchClient, "AgentDispatchService", DeleteDispatch, DeleteAgentDispatchRequest, AgentDispatch)
+LIVEKIT_DEFINE_API_METHOD(AgentDispatchClient, "AgentDispatchService", ListDispatch, ListAgentDispatchRequest, ListAgentDispatchResponse)
+
+Result<AgentDispatch> AgentDispatchClient::CreateDispatch(const std::string& room, const std::string& agent_name,
+                                                          const std::string& metadata,
+                                                          const CallOptions& options) const {
+  CreateAgentDispatchRequest req;
+  req.set_room(room);
+  req.set_agent_name(agent_name);
+  req.set_metadata(metadata);
+  return CreateDispatch(req, options);
+}
+
+Result<AgentDispatch> AgentDispatchClient::DeleteDispatch(const std::string& dispatch_id, const std::string& room,
+                                                          const CallOptions& options) const {
+  DeleteAgentDispatchRequest req;
+  req.set_dispatch_id(dispatch_id);
+  req.set_room(room);
+  return DeleteDispatch(req, options);
+}
+
+Result<std::vector<AgentDispatch>> AgentDispatchClient::ListDispatch(const std::string& room,
+                                                                     const CallOptions& options) const {
+  ListAgentDispatchRequest req;
+  req.set_room(room);
+  auto r = ListDispatch(req, options);
+  if (!r.ok()) return std::move(r).error();
+  return std::vector<AgentDispatch>(r->agent_dispatches().begin(), r->agent_dispatches().end());
+}
+
+Result<AgentDispatch> AgentDispatchClient::GetDispatch(const std::string& dispatch_id, const std::string& room,
+                                                       const CallOptions& options) const {
+  ListAgentDispatchRequest req;
+  req.set_dispatch_id(dispatch_id);
+  req.set_room(room);
+  auto r = ListDispatch(req, options);
+  if (!r.ok()) return std::move(r).error();
+  if (r->agent_dispatches_size() == 0) {
+    return Error(ErrorCode::kServerRejection, "no dispatch " + dispatch_id + " in room " + room)
+        .set_twirp_code("not_found")
+        .set_method("AgentDispatchService/ListDispatch");
+  }
+  return r->agent_dispatches(0);
+}
+
+}  // namespace livekit

@@ -1,0 +1,184 @@
+#include "services/api_connection.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <strings.h>
+
+#include "livekit/version.h"
+#include "services/dialing_timeout.h"
+#include "services/request_id.h"
+#include "twirp/codec.h"
+#include "twirp/twirp_error.h"
+
+namespace livekit::internal {
+namespace {
+
+constexpr const char* kRequestIdHeader = "X-Livekit-Request-Id";
+
+bool SameName(const std::string& a, const char* b) { return strcasecmp(a.c_str(), b) == 0; }
+
+const std::string& UserAgent() {
+  static const std::string ua = std::string(kSdkName) + "/" + kSdkVersion;
+  return ua;
+}
+
+}  // namespace
+
+std::uint64_t InflightCalls::NextId() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return ++next_;
+}
+
+void InflightCalls::Add(std::uint64_t id, CallHandle handle) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (finished_early_.erase(id) > 0) return;
+  calls_.emplace(id, std::move(handle));
+}
+
+void InflightCalls::Remove(std::uint64_t id) {
+  CallHandle dropped;  // released outside the lock
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = calls_.find(id);
+  if (it == calls_.end()) {
+    finished_early_.insert(id);
+    return;
+  }
+  dropped = std::move(it->second);
+  calls_.erase(it);
+}
+
+void InflightCalls::CancelAll() {
+  std::unordered_map<std::uint64_t, CallHandle> calls;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    calls.swap(calls_);
+  }
+  for (auto& [id, handle] : calls) handle.Cancel();
+}
+
+const MethodInfo& RequireMethod(std::string_view service, std::string_view method) {
+  const MethodInfo* m = FindMethod(service, method);
+  if (m == nullptr) {
+    std::fprintf(stderr, "livekit: method %.*s/%.*s missing from the method table\n", static_cast<int>(service.size()),
+                 service.data(), static_cast<int>(method.size()), method.data());
+    std::abort();
+  }
+  return *m;
+}
+
+ApiConnection::ApiConnection(ClientOptions options) : ApiConnection(std::move(options), nullptr, nullptr) {}
+
+ApiConnection::ApiConnection(ClientOptions options, std::shared_ptr<Transport> transport,
+                             std::shared_ptr<Scheduler> scheduler)
+    : status_(OkStatus()), inflight_(std::make_shared<InflightCalls>()) {
+  auto resolved = ResolveClientOptions(std::move(options));
+  if (!resolved.ok()) {
+    status_ = std::move(resolved).error();
+    return;
+  }
+  resolved_ = std::move(*resolved);
+  if (resolved_.signs_tokens()) tokens_ = std::make_unique<TokenCache>(resolved_.api_key, resolved_.api_secret);
+  if (!transport) {
+    engine_ = resolved_.options.dedicated_engine ? std::make_shared<CurlEngine>() : SharedCurlEngine();
+    transport = engine_;
+    scheduler = engine_;
+  }
+  runner_ = std::make_unique<CallRunner>(std::move(transport), std::move(scheduler));
+}
+
+ApiConnection::~ApiConnection() { inflight_->CancelAll(); }
+
+bool ApiConnection::OnIoThread() const { return engine_ && engine_->OnIoThread(); }
+
+Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google::protobuf::Message& request,
+                                          const RequestFacts& facts, const CallOptions& options) const {
+  if (!status_.ok()) return status_.error();
+  const ClientOptions& o = resolved_.options;
+  CallSpec spec;
+  auto body = EncodeMessage(request, o.encoding);
+  if (!body.ok()) return std::move(body).error();
+  spec.body = std::move(*body);
+
+  std::string token = resolved_.token;
+  if (tokens_) {
+    auto signed_token = tokens_->Get(method, facts);
+    if (!signed_token.ok()) return std::move(signed_token).error();
+    token = std::move(*signed_token);
+  }
+
+  // A request id given by the caller (option or header) wins over a generated one.
+  std::string request_id = options.request_id.value_or("");
+  for (const HeaderList* list : {&o.headers, &options.headers}) {
+    for (const auto& [k, v] : *list) {
+      if (request_id.empty() && SameName(k, kRequestIdHeader)) request_id = v;
+    }
+  }
+  if (request_id.empty()) request_id = NewRequestId();
+
+  spec.headers.reserve(5 + o.headers.size() + options.headers.size());
+  spec.headers.emplace_back("Authorization", "Bearer " + token);
+  spec.headers.emplace_back("Content-Type", ContentTypeOf(o.encoding));
+  spec.headers.emplace_back("User-Agent", UserAgent());
+  spec.headers.emplace_back(kRequestIdHeader, request_id);
+  for (const HeaderList* list : {&o.headers, &options.headers}) {
+    for (const auto& h : *list) {
+      if (SameName(h.first, kRequestIdHeader)) continue;  // sent once, above
+      spec.headers.push_back(h);
+    }
+  }
+
+  spec.origin = resolved_.origin;
+  spec.path.reserve(resolved_.path_prefix.size() + method.service.size() + method.method.size() + 10);
+  spec.path.append(resolved_.path_prefix).append("/livekit.").append(method.service).append("/").append(method.method);
+  spec.method_name.append(method.service).append("/").append(method.method);
+  spec.kind = method.kind;
+  spec.attempt_timeout = AttemptTimeout(method, facts, options.timeout.value_or(o.timeout));
+  spec.max_response_bytes = o.max_response_bytes;
+  spec.tls.verify = o.tls.verify;
+  spec.tls.ca_bundle_path = o.tls.ca_bundle_path;
+  spec.failover = options.failover.value_or(o.failover);
+  return spec;
+}
+
+livekit::CallHandle ApiConnection::Start(const MethodInfo& method, const google::protobuf::Message& request,
+                                         const RequestFacts& facts, const CallOptions& options, Parser parse,
+                                         std::function<void(Status)> done) {
+  auto spec = BuildSpec(method, request, facts, options);
+  if (!spec.ok()) {
+    Error e = std::move(spec).error();
+    e.set_method(std::string(method.service) + "/" + std::string(method.method));
+    done(std::move(e));
+    return livekit::CallHandle();
+  }
+  std::string method_name = spec->method_name;
+  std::string url = spec->origin + spec->path;
+  std::string request_id(FindHeader(spec->headers, kRequestIdHeader));
+  const std::uint64_t id = inflight_->NextId();
+  std::weak_ptr<InflightCalls> inflight = inflight_;
+  auto on_outcome = [inflight, id, method_name = std::move(method_name), url = std::move(url),
+                     request_id = std::move(request_id), parse = std::move(parse),
+                     done = std::move(done)](CallOutcome out) {
+    if (auto calls = inflight.lock()) calls->Remove(id);
+    Status status = OkStatus();
+    if (out.response && out.response->status >= 200 && out.response->status < 300) {
+      status = parse(*out.response);
+    } else if (out.response) {
+      status = ErrorFromResponse(*out.response);
+    } else {
+      status = std::move(out.error);
+    }
+    if (!status.ok()) {
+      Error e = std::move(status).error();
+      e.set_method(method_name).set_url(url).set_request_id(request_id);
+      if (!out.attempts.empty()) e.set_attempts(std::move(out.attempts));
+      done(std::move(e));
+      return;
+    }
+    done(std::move(status));
+  };
+  CallHandle handle = runner_->Start(std::move(*spec), std::move(on_outcome));
+  inflight_->Add(id, handle);
+  return livekit::CallHandle([handle] { handle.Cancel(); });
+}
+
+}  // namespace livekit::internal

@@ -1,0 +1,89 @@
+#pragma once
+// What every service client shares: the resolved options, the HTTP engine and the failover
+// runner, and the list of calls in flight (cancelled when the last client lets go of it).
+// Turns one (method, request) into a CallSpec with its token and headers, and the outcome
+// back into a Status with the method, URL and request id filled in.
+//
+// Thread-safe: Start may be called from any thread.
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <google/protobuf/message.h>
+
+#include "failover/call_runner.h"
+#include "livekit/call_handle.h"
+#include "livekit/call_options.h"
+#include "livekit/client_options.h"
+#include "livekit/result.h"
+#include "services/method_table.h"
+#include "services/request_facts.h"
+#include "services/resolved_options.h"
+#include "services/token_cache.h"
+#include "transport/curl_engine.h"
+
+namespace livekit::internal {
+
+/// Calls of one connection that have not finished yet.
+class InflightCalls {
+ public:
+  std::uint64_t NextId();
+  void Add(std::uint64_t id, CallHandle handle);
+  void Remove(std::uint64_t id);
+  void CancelAll();
+
+ private:
+  std::mutex mu_;
+  std::uint64_t next_ = 0;
+  std::unordered_map<std::uint64_t, CallHandle> calls_;
+  std::unordered_set<std::uint64_t> finished_early_;  // Remove() came before Add()
+};
+
+class ApiConnection {
+ public:
+  /// Resolves the options (environment fallbacks); a failure is kept and returned by every call.
+  explicit ApiConnection(ClientOptions options);
+  /// With a given transport and scheduler (tests).
+  ApiConnection(ClientOptions options, std::shared_ptr<Transport> transport, std::shared_ptr<Scheduler> scheduler);
+  /// Cancels every call still in flight: their callbacks run with kCancelled.
+  ~ApiConnection();
+  ApiConnection(const ApiConnection&) = delete;
+  ApiConnection& operator=(const ApiConnection&) = delete;
+
+  /// OK, or why the options are unusable.
+  const Status& status() const { return status_; }
+  Encoding encoding() const { return resolved_.options.encoding; }
+
+  /// Parses a 2xx answer into the response message.
+  using Parser = std::function<Status(const HttpResponse&)>;
+  /// Starts a call. `done` runs once: on the engine's thread, or on the calling thread when
+  /// the call fails before anything is sent (bad options, unencodable request).
+  /// `facts` are the request's fields the SDK reads (FactsOf(request)).
+  livekit::CallHandle Start(const MethodInfo& method, const google::protobuf::Message& request,
+                            const RequestFacts& facts, const CallOptions& options, Parser parse,
+                            std::function<void(Status)> done);
+
+  /// True on the engine's I/O thread, where a blocking call would wait for itself.
+  bool OnIoThread() const;
+
+  /// Builds the CallSpec of a call (exposed for unit tests of headers, timeouts and tokens).
+  Result<CallSpec> BuildSpec(const MethodInfo& method, const google::protobuf::Message& request,
+                             const RequestFacts& facts, const CallOptions& options) const;
+
+ private:
+  Status status_;
+  ResolvedOptions resolved_;
+  std::shared_ptr<CurlEngine> engine_;  // null when a transport was injected
+  std::unique_ptr<CallRunner> runner_;
+  std::shared_ptr<InflightCalls> inflight_;
+  std::unique_ptr<TokenCache> tokens_;  // null when a pre-signed token is used
+};
+
+/// Looks a method up in the table; aborts on a name that is not there (a bug in the SDK).
+const MethodInfo& RequireMethod(std::string_view service, std::string_view method);
+
+}  // namespace livekit::internal

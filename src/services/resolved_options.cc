@@ -1,0 +1,105 @@
+#include "services/resolved_options.h"
+
+#include <cctype>
+#include <cstdlib>
+
+namespace livekit::internal {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Error Invalid(std::string message) { return Error(ErrorCode::kInvalidArgument, std::move(message)); }
+
+// Splits url into origin and path; no credentials, query or fragment allowed. Messages never
+// quote the URL: a mistaken one may hold a token (e.g. a client URL with ?access_token=).
+Status ParseUrl(const std::string& url, ResolvedOptions* out) {
+  auto sep = url.find("://");
+  if (sep == std::string::npos) {
+    return Invalid("invalid URL: expected https://, http://, wss:// or ws://");
+  }
+  std::string scheme = Lower(url.substr(0, sep));
+  if (scheme == "wss") scheme = "https";
+  if (scheme == "ws") scheme = "http";
+  if (scheme != "https" && scheme != "http") {
+    return Invalid("invalid URL: unsupported scheme (expected https, http, wss or ws)");
+  }
+  std::string rest = url.substr(sep + 3);
+  auto slash = rest.find('/');
+  std::string authority = rest.substr(0, slash);
+  std::string path = slash == std::string::npos ? "" : rest.substr(slash);
+  if (authority.empty()) return Invalid("invalid URL: no host");
+  if (authority.find('@') != std::string::npos) {
+    return Invalid("invalid URL: credentials in the URL are not supported, use the API key and secret");
+  }
+  for (char c : authority) {
+    if (std::isspace(static_cast<unsigned char>(c)) || c == '?' || c == '#') {
+      return Invalid("invalid URL: bad host");
+    }
+  }
+  if (path.find_first_of("?# ") != std::string::npos) {
+    return Invalid("invalid URL: query, fragment or space not allowed");
+  }
+  auto colon = authority.rfind(':');
+  if (colon != std::string::npos && authority.find(']') == std::string::npos) {
+    const std::string port = authority.substr(colon + 1);
+    if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5 ||
+        std::stoi(port) > 65535 || colon == 0) {
+      return Invalid("invalid URL: bad port");
+    }
+  }
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  out->origin = scheme + "://" + authority;
+  out->path_prefix = path;
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<ResolvedOptions> ResolveClientOptions(ClientOptions options, const EnvLookup& env) {
+  auto from_env = [&env](std::string& value, const char* name) {
+    if (!value.empty()) return;
+    const char* v = env ? env(name) : nullptr;
+    if (v != nullptr) value = v;
+  };
+  from_env(options.url, "LIVEKIT_URL");
+  from_env(options.api_key, "LIVEKIT_API_KEY");
+  from_env(options.api_secret, "LIVEKIT_API_SECRET");
+  const bool has_key_pair = !options.api_key.empty() && !options.api_secret.empty();
+  if (!has_key_pair) from_env(options.token, "LIVEKIT_TOKEN");
+
+  ResolvedOptions out;
+  if (options.url.empty()) return Invalid("no server URL: set ClientOptions::url or LIVEKIT_URL");
+  if (auto s = ParseUrl(options.url, &out); !s.ok()) return std::move(s).error();
+  if (!has_key_pair && options.token.empty()) {
+    if (!options.api_key.empty() || !options.api_secret.empty()) {
+      return Invalid(std::string("missing API ") + (options.api_key.empty() ? "key" : "secret") +
+                     ": set both LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or a token");
+    }
+    return Invalid("missing credentials: set LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or LIVEKIT_TOKEN");
+  }
+  if (options.timeout.count() <= 0) return Invalid("timeout must be positive");
+  if (options.max_response_bytes == 0) return Invalid("max_response_bytes must be positive");
+  std::string prefix = options.twirp_prefix;
+  if (!prefix.empty() && prefix.front() != '/') prefix.insert(prefix.begin(), '/');
+  while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
+  out.path_prefix += prefix;
+  if (has_key_pair) {
+    out.api_key = options.api_key;
+    out.api_secret = options.api_secret;
+  } else {
+    out.token = options.token;
+  }
+  options.api_secret.clear();  // kept once, above
+  options.token.clear();
+  out.options = std::move(options);
+  return out;
+}
+
+Result<ResolvedOptions> ResolveClientOptions(ClientOptions options) {
+  return ResolveClientOptions(std::move(options), [](const char* name) -> const char* { return std::getenv(name); });
+}
+
+}  // namespace livekit::internal

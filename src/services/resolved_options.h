@@ -1,0 +1,34 @@
+#pragma once
+// ClientOptions after the environment fallbacks and URL checks: what a connection uses.
+
+#include <functional>
+#include <string>
+
+#include "livekit/client_options.h"
+#include "livekit/result.h"
+
+namespace livekit::internal {
+
+struct ResolvedOptions {
+  std::string origin;       // scheme://host[:port], scheme http or https
+  std::string path_prefix;  // URL path (no trailing '/') + Twirp prefix, e.g. "/twirp"
+  std::string api_key;
+  std::string api_secret;
+  std::string token;        // used verbatim when key/secret are absent
+  ClientOptions options;    // the rest, as given
+
+  bool signs_tokens() const { return !api_key.empty() && !api_secret.empty(); }
+};
+
+/// Reads an environment variable; null when unset. Injectable for tests.
+using EnvLookup = std::function<const char*(const char*)>;
+
+/// Applies LIVEKIT_URL / LIVEKIT_API_KEY / LIVEKIT_API_SECRET / LIVEKIT_TOKEN to empty
+/// members, maps ws(s):// to http(s)://, and checks the URL and credentials.
+/// kInvalidArgument for a missing or malformed URL or missing credentials.
+Result<ResolvedOptions> ResolveClientOptions(ClientOptions options, const EnvLookup& env);
+
+/// The same with the process environment.
+Result<ResolvedOptions> ResolveClientOptions(ClientOptions options);
+
+}  // namespace livekit::internal

@@ -1,0 +1,69 @@
+#pragma once
+// The one template every client method goes through: typed request in, typed result out, in
+// the three forms of livekit/api_method.h.
+
+#include <future>
+#include <memory>
+
+#include "services/api_connection.h"
+#include "services/request_facts.h"
+#include "twirp/codec.h"
+
+namespace livekit::internal {
+
+/// The callback form: every other form is built on it.
+template <typename Resp, typename Req>
+livekit::CallHandle StartTypedCall(const std::shared_ptr<ApiConnection>& connection, const MethodInfo& method,
+                                   const Req& request, const CallOptions& options,
+                                   std::function<void(Result<Resp>)> done) {
+  auto response = std::make_shared<Resp>();
+  const Encoding encoding = connection->encoding();
+  auto parse = [response, encoding](const HttpResponse& http) { return DecodeMessage(http, encoding, response.get()); };
+  auto finish = [response, done = std::move(done)](Status status) {
+    if (status.ok()) {
+      done(Result<Resp>(std::move(*response)));
+    } else {
+      done(Result<Resp>(std::move(status).error()));
+    }
+  };
+  return connection->Start(method, request, FactsOf(request), options, std::move(parse), std::move(finish));
+}
+
+template <typename Resp, typename Req>
+std::future<Result<Resp>> FutureTypedCall(const std::shared_ptr<ApiConnection>& connection, const MethodInfo& method,
+                                          const Req& request, const CallOptions& options) {
+  auto promise = std::make_shared<std::promise<Result<Resp>>>();
+  auto future = promise->get_future();
+  StartTypedCall<Resp>(connection, method, request, options,
+                       [promise](Result<Resp> r) { promise->set_value(std::move(r)); });
+  return future;
+}
+
+template <typename Resp, typename Req>
+Result<Resp> BlockingTypedCall(const std::shared_ptr<ApiConnection>& connection, const MethodInfo& method,
+                               const Req& request, const CallOptions& options) {
+  if (connection->OnIoThread()) {
+    return Error(ErrorCode::kInternal,
+                 "a blocking API call from an SDK callback would wait for itself; use the Async form")
+        .set_method(std::string(method.service) + "/" + std::string(method.method));
+  }
+  return FutureTypedCall<Resp>(connection, method, request, options).get();
+}
+
+}  // namespace livekit::internal
+
+/// Defines the three forms of LIVEKIT_API_METHOD for `Client::Name` (service `Service`).
+#define LIVEKIT_DEFINE_API_METHOD(Client, Service, Name, Req, Resp)                                          \
+  Result<Resp> Client::Name(const Req& request, const CallOptions& options) const {                         \
+    static const internal::MethodInfo& method = internal::RequireMethod(Service, #Name);                    \
+    return internal::BlockingTypedCall<Resp>(connection_, method, request, options);                       \
+  }                                                                                                         \
+  std::future<Result<Resp>> Client::Name##Async(const Req& request, const CallOptions& options) const {    \
+    static const internal::MethodInfo& method = internal::RequireMethod(Service, #Name);                    \
+    return internal::FutureTypedCall<Resp>(connection_, method, request, options);                         \
+  }                                                                                                         \
+  CallHandle Client::Name##Async(const Req& request, std::function<void(Result<Resp>)> done,               \
+                                 const CallOptions& options) const {                                        \
+    static const internal::MethodInfo& method = internal::RequireMethod(Service, #Name);                    \
+    return internal::StartTypedCall<Resp>(connection_, method, request, options, std::move(done));         \
+  }

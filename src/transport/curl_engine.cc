@@ -1,0 +1,481 @@
+#include "transport/curl_engine.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace livekit::internal {
+namespace {
+
+void GlobalInitOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+// Failures where libcurl never handed a request to a server.
+bool NeverReachedServer(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_URL_MALFORMAT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// One exchange in flight; owned by the I/O thread.
+struct Exchange {
+  Transport::ExchangeId id = 0;
+  CURL* easy = nullptr;
+  curl_slist* header_list = nullptr;
+  HttpRequest request;
+  ExchangeCallback done;
+  HttpResponse response;
+  bool too_large = false;
+  int sends = 0;                 // requests libcurl started for this exchange
+  bool replay_refused = false;  // libcurl tried to send it a second time
+  char errbuf[CURL_ERROR_SIZE] = {};
+
+  ~Exchange() {
+    if (header_list != nullptr) curl_slist_free_all(header_list);
+  }
+};
+
+size_t OnBody(char* data, size_t size, size_t nmemb, void* user) {
+  auto* ex = static_cast<Exchange*>(user);
+  const size_t n = size * nmemb;
+  if (ex->response.body.size() + n > ex->request.max_response_bytes) {
+    ex->too_large = true;
+    return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+  }
+  ex->response.body.append(data, n);
+  return n;
+}
+
+// libcurl silently resends a request that got no answer on a reused connection. One attempt
+// must be one request at most (attempt cap, strict idempotency policy): the second send is
+// refused and the attempt fails as a dropped connection, which the failover layer handles.
+int OnPrereq(void* user, char*, char*, int, int) {
+  auto* ex = static_cast<Exchange*>(user);
+  if (++ex->sends > 1) {
+    ex->replay_refused = true;
+    return CURL_PREREQFUNC_ABORT;
+  }
+  return CURL_PREREQFUNC_OK;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+size_t OnHeader(char* data, size_t size, size_t nmemb, void* user) {
+  auto* ex = static_cast<Exchange*>(user);
+  const size_t n = size * nmemb;
+  std::string_view line(data, n);
+  if (line.rfind("HTTP/", 0) == 0) {
+    ex->response.headers.clear();  // a new response (after 100 Continue, say) starts over
+    return n;
+  }
+  auto colon = line.find(':');
+  if (colon != std::string_view::npos) {
+    ex->response.headers.emplace_back(std::string(Trim(line.substr(0, colon))),
+                                      std::string(Trim(line.substr(colon + 1))));
+  }
+  return n;
+}
+
+struct SendCommand {
+  Transport::ExchangeId id;
+  HttpRequest request;
+  ExchangeCallback done;
+};
+struct CancelCommand {
+  Transport::ExchangeId id;
+};
+using Command = std::variant<SendCommand, CancelCommand>;
+
+ExchangeResult Failure(ErrorCode code, std::string message, bool may_have_reached_server) {
+  ExchangeResult r;
+  r.error = Error(code, std::move(message));
+  r.may_have_reached_server = may_have_reached_server;
+  return r;
+}
+
+}  // namespace
+
+class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
+ public:
+  explicit Impl(CurlEngineOptions options) {
+    GlobalInitOnce();
+    multi_ = curl_multi_init();
+    curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_host_connections);
+    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, options.max_cached_connections);
+  }
+
+  ~Impl() {
+    for (CURL* e : spare_) curl_easy_cleanup(e);
+    curl_multi_cleanup(multi_);
+  }
+
+  void Start() {
+    thread_ = std::thread([self = shared_from_this()] { self->Loop(); });
+    io_thread_id_ = thread_.get_id();
+  }
+
+  void Stop() {
+    stop_.store(true);
+    Wake(/*force=*/true);
+    if (std::this_thread::get_id() == thread_.get_id()) {
+      thread_.detach();  // the loop holds its own reference and ends on its own
+    } else {
+      thread_.join();
+    }
+  }
+
+  bool OnIoThread() const { return std::this_thread::get_id() == io_thread_id_; }
+
+  ExchangeId Send(HttpRequest request, ExchangeCallback done) {
+    const ExchangeId id = next_id_.fetch_add(1) + 1;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.emplace_back(SendCommand{id, std::move(request), std::move(done)});
+    }
+    Wake(false);
+    return id;
+  }
+
+  void Cancel(ExchangeId id) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.emplace_back(CancelCommand{id});
+    }
+    Wake(false);
+  }
+
+  TimerId RunAfter(std::chrono::nanoseconds delay, std::function<void()> fn) {
+    const TimerId id = next_id_.fetch_add(1) + 1;
+    const auto when = SteadyClock::now() + std::max(delay, std::chrono::nanoseconds(0));
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      timers_.emplace(std::make_pair(when, id), std::move(fn));
+      timer_when_.emplace(id, when);
+    }
+    Wake(false);
+    return id;
+  }
+
+  void CancelTimer(TimerId id) {
+    std::function<void()> dropped;  // destroyed outside the lock: it may own anything
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = timer_when_.find(id);
+    if (it == timer_when_.end()) return;
+    auto t = timers_.find(std::make_pair(it->second, id));
+    if (t != timers_.end()) {
+      dropped = std::move(t->second);
+      timers_.erase(t);
+    }
+    timer_when_.erase(it);
+  }
+
+ private:
+  // One wake-up per batch of commands: the loop clears the flag before draining the queue.
+  // None from the I/O thread itself: the loop looks at the queue and timers before it polls.
+  void Wake(bool force) {
+    if (!force && OnIoThread()) return;
+    if (force || !wake_pending_.exchange(true)) curl_multi_wakeup(multi_);
+  }
+
+  void Loop() {
+    while (!stop_.load()) {
+      wake_pending_.store(false);
+      RunDueTimers(false);  // first: what they send goes out in this same round
+      DrainQueue();
+      int running = 0;
+      curl_multi_perform(multi_, &running);
+      CollectFinished();
+      if (stop_.load()) break;
+      if (HasQueuedCommands()) continue;  // completions queued more work: no need to poll
+      curl_multi_poll(multi_, nullptr, 0, WaitMs(), nullptr);
+    }
+    Shutdown();
+  }
+
+  bool HasQueuedCommands() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return !queue_.empty();
+  }
+
+  int WaitMs() {
+    long curl_ms = -1;
+    curl_multi_timeout(multi_, &curl_ms);
+    long ms = curl_ms < 0 ? 1000 : std::min(curl_ms, 1000L);
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!queue_.empty()) return 0;
+    if (!timers_.empty()) {
+      auto until = timers_.begin()->first.first - SteadyClock::now();
+      auto t = std::chrono::ceil<std::chrono::milliseconds>(until).count();
+      ms = std::min<long>(ms, std::max<long>(0, static_cast<long>(t)));
+    }
+    return static_cast<int>(ms);
+  }
+
+  std::vector<Command> TakeQueue() {
+    std::vector<Command> batch;
+    std::lock_guard<std::mutex> lock(mu_);
+    batch.swap(queue_);
+    return batch;
+  }
+
+  void DrainQueue() {
+    for (auto& cmd : TakeQueue()) {
+      if (auto* send = std::get_if<SendCommand>(&cmd)) {
+        Start(std::move(*send));
+      } else {
+        const ExchangeId id = std::get<CancelCommand>(cmd).id;
+        auto it = active_.find(id);
+        if (it == active_.end()) continue;  // already finished
+        std::unique_ptr<Exchange> ex = std::move(it->second);
+        active_.erase(it);
+        curl_multi_remove_handle(multi_, ex->easy);
+        Finish(std::move(ex), Failure(ErrorCode::kCancelled, "cancelled", true));
+      }
+    }
+  }
+
+  CURL* TakeHandle() {
+    if (!spare_.empty()) {
+      CURL* e = spare_.back();
+      spare_.pop_back();
+      return e;
+    }
+    return curl_easy_init();
+  }
+
+  void Start(SendCommand send) {
+    auto ex = std::make_unique<Exchange>();
+    ex->id = send.id;
+    ex->request = std::move(send.request);
+    ex->done = std::move(send.done);
+    ex->easy = TakeHandle();
+    if (ex->easy == nullptr) {
+      ex->done(Failure(ErrorCode::kInternal, "curl_easy_init failed", false));
+      return;
+    }
+    CURL* e = ex->easy;
+    const HttpRequest& req = ex->request;
+    curl_easy_setopt(e, CURLOPT_URL, req.url.c_str());
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_PRIVATE, ex.get());
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, ex->errbuf);
+    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    if (req.url.rfind("https:", 0) == 0) curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<std::int64_t>(1, req.timeout.count())));
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, req.tls.verify ? 1L : 0L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, req.tls.verify ? 2L : 0L);
+    if (!req.tls.ca_bundle_path.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, req.tls.ca_bundle_path.c_str());
+    if (req.verb == HttpRequest::Verb::kPost) {
+      curl_easy_setopt(e, CURLOPT_POST, 1L);
+      curl_easy_setopt(e, CURLOPT_POSTFIELDS, req.body.data());
+      curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
+    } else {
+      curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+    }
+    for (const auto& [name, value] : req.headers) {
+      if (value.empty()) continue;
+      ex->header_list = curl_slist_append(ex->header_list, (name + ": " + value).c_str());
+    }
+    // No "Expect: 100-continue" round trip for larger bodies.
+    ex->header_list = curl_slist_append(ex->header_list, "Expect:");
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, ex->header_list);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnBody);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, ex.get());
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &OnHeader);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, ex.get());
+    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &OnPrereq);
+    curl_easy_setopt(e, CURLOPT_PREREQDATA, ex.get());
+
+    if (curl_multi_add_handle(multi_, e) != CURLM_OK) {
+      Finish(std::move(ex), Failure(ErrorCode::kInternal, "curl_multi_add_handle failed", false));
+      return;
+    }
+    active_.emplace(ex->id, std::move(ex));
+  }
+
+  void CollectFinished() {
+    int left = 0;
+    while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
+      if (msg->msg != CURLMSG_DONE) continue;
+      Exchange* raw = nullptr;
+      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &raw);
+      const CURLcode code = msg->data.result;
+      curl_multi_remove_handle(multi_, msg->easy_handle);
+      auto it = active_.find(raw->id);
+      if (it == active_.end()) continue;
+      std::unique_ptr<Exchange> ex = std::move(it->second);
+      active_.erase(it);
+      ExchangeResult result = ResultOf(*ex, code);
+      Finish(std::move(ex), std::move(result));
+    }
+  }
+
+  static ExchangeResult ResultOf(Exchange& ex, CURLcode code) {
+    const std::string where = ex.request.url;
+    if (code == CURLE_OK) {
+      long status = 0;
+      curl_easy_getinfo(ex.easy, CURLINFO_RESPONSE_CODE, &status);
+      ex.response.status = static_cast<int>(status);
+      ExchangeResult r;
+      r.response = std::move(ex.response);
+      return r;
+    }
+    if (ex.too_large) {
+      return Failure(ErrorCode::kBadResponse,
+                     "response larger than " + std::to_string(ex.request.max_response_bytes) + " bytes", true);
+    }
+    if (ex.replay_refused) {
+      return Failure(ErrorCode::kTransport, "connection closed before an answer (the request is not resent)", true);
+    }
+    long request_bytes = 0;
+    curl_easy_getinfo(ex.easy, CURLINFO_REQUEST_SIZE, &request_bytes);
+    const bool reached = !NeverReachedServer(code) && request_bytes > 0;
+    std::string detail = ex.errbuf[0] != '\0' ? std::string(ex.errbuf) : std::string(curl_easy_strerror(code));
+    if (code == CURLE_OPERATION_TIMEDOUT) {
+      return Failure(ErrorCode::kTimeout,
+                     "no answer within " + std::to_string(ex.request.timeout.count()) + " ms (" + detail + ")",
+                     reached);
+    }
+    return Failure(ErrorCode::kTransport, detail, reached);
+  }
+
+  void Finish(std::unique_ptr<Exchange> ex, ExchangeResult result) {
+    ExchangeCallback done = std::move(ex->done);
+    curl_easy_reset(ex->easy);
+    if (spare_.size() < 256) {
+      spare_.push_back(ex->easy);
+    } else {
+      curl_easy_cleanup(ex->easy);
+    }
+    ex.reset();
+    if (done) done(std::move(result));
+  }
+
+  void RunDueTimers(bool all) {
+    std::vector<std::function<void()>> due;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      const auto now = SteadyClock::now();
+      while (!timers_.empty() && (all || timers_.begin()->first.first <= now)) {
+        auto it = timers_.begin();
+        timer_when_.erase(it->first.second);
+        due.push_back(std::move(it->second));
+        timers_.erase(it);
+      }
+    }
+    for (auto& fn : due) fn();
+  }
+
+  // Completes everything still pending so no caller waits forever. Timers run at once:
+  // a retry loop then tries to send, and that send completes as cancelled.
+  void Shutdown() {
+    for (int round = 0; round < 1000; ++round) {
+      bool idle = true;
+      for (auto& cmd : TakeQueue()) {
+        idle = false;
+        if (auto* send = std::get_if<SendCommand>(&cmd)) {
+          if (send->done) send->done(Failure(ErrorCode::kCancelled, "cancelled: the HTTP engine is shutting down", false));
+        }
+      }
+      while (!active_.empty()) {
+        idle = false;
+        auto it = active_.begin();
+        std::unique_ptr<Exchange> ex = std::move(it->second);
+        active_.erase(it);
+        curl_multi_remove_handle(multi_, ex->easy);
+        Finish(std::move(ex), Failure(ErrorCode::kCancelled, "cancelled: the HTTP engine is shutting down", true));
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (!timers_.empty()) idle = false;
+      }
+      RunDueTimers(true);
+      if (idle) break;
+    }
+  }
+
+  CURLM* multi_ = nullptr;
+  std::thread thread_;
+  std::thread::id io_thread_id_;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> wake_pending_{false};
+  std::atomic<std::uint64_t> next_id_{0};
+
+  std::mutex mu_;
+  std::vector<Command> queue_;
+  std::map<std::pair<SteadyClock::time_point, TimerId>, std::function<void()>> timers_;
+  std::unordered_map<TimerId, SteadyClock::time_point> timer_when_;
+
+  // I/O thread only.
+  std::unordered_map<ExchangeId, std::unique_ptr<Exchange>> active_;
+  std::vector<CURL*> spare_;
+};
+
+CurlEngine::CurlEngine(CurlEngineOptions options) : impl_(std::make_shared<Impl>(options)) { impl_->Start(); }
+
+CurlEngine::~CurlEngine() { impl_->Stop(); }
+
+Transport::ExchangeId CurlEngine::Send(HttpRequest request, ExchangeCallback done) {
+  return impl_->Send(std::move(request), std::move(done));
+}
+
+void CurlEngine::Cancel(ExchangeId id) { impl_->Cancel(id); }
+
+SteadyClock::time_point CurlEngine::Now() const { return SteadyClock::now(); }
+
+Scheduler::TimerId CurlEngine::RunAfter(std::chrono::nanoseconds delay, std::function<void()> fn) {
+  return impl_->RunAfter(delay, std::move(fn));
+}
+
+void CurlEngine::CancelTimer(TimerId id) { impl_->CancelTimer(id); }
+
+bool CurlEngine::OnIoThread() const { return impl_->OnIoThread(); }
+
+std::shared_ptr<CurlEngine> SharedCurlEngine() {
+  static std::mutex mu;
+  static std::weak_ptr<CurlEngine> shared;
+  std::lock_guard<std::mutex> lock(mu);
+  auto engine = shared.lock();
+  if (!engine) {
+    engine = std::make_shared<CurlEngine>();
+    shared = engine;
+  }
+  return engine;
+}
+
+}  // namespace livekit::internal

@@ -1,0 +1,66 @@
+#include "livekit/webhook_receiver.h"
+
+#include <google/protobuf/util/json_util.h>
+#include <openssl/crypto.h>
+
+#include <algorithm>
+
+#include "auth/base64.h"
+#include "auth/hmac_sha256.h"
+#include "webhook/proto_json_reader.h"
+
+namespace livekit {
+
+WebhookReceiver::WebhookReceiver() = default;
+
+WebhookReceiver::WebhookReceiver(std::string api_key, std::string api_secret)
+    : verifier_(std::move(api_key), std::move(api_secret)) {}
+
+WebhookReceiver::WebhookReceiver(TokenVerifier verifier) : verifier_(std::move(verifier)) {}
+
+Result<livekit::WebhookEvent> WebhookReceiver::Receive(std::string_view body, std::string_view authorization,
+                                                       bool skip_auth) const {
+  if (body.size() > kMaxBodyBytes) {
+    return Error(ErrorCode::kBadResponse, "webhook body too large: " + std::to_string(body.size()) +
+                                              " bytes, the limit is " + std::to_string(kMaxBodyBytes));
+  }
+  if (!skip_auth) {
+    if (authorization.empty()) return Error(ErrorCode::kUnauthenticated, "webhook authorization header is empty");
+    auto claims = verifier_.Verify(authorization);
+    if (!claims.ok()) {
+      Error e = std::move(claims).error();
+      e.set_message("webhook authorization: " + e.message());
+      return e;
+    }
+    if (!claims->sha256 || claims->sha256->empty()) {
+      return Error(ErrorCode::kUnauthenticated, "webhook authorization: the token has no sha256 claim");
+    }
+    internal::Sha256Digest digest;
+    if (!internal::Sha256(body, &digest)) return Error(ErrorCode::kInternal, "SHA-256 failed in OpenSSL");
+    const std::string expected =
+        internal::Base64Encode(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
+    const std::string& given = *claims->sha256;
+    if (given.size() != expected.size() || CRYPTO_memcmp(given.data(), expected.data(), expected.size()) != 0) {
+      return Error(ErrorCode::kUnauthenticated, "webhook body hash mismatch: sha256 claim does not match the body");
+    }
+  }
+  livekit::WebhookEvent event;
+  if (internal::ReadProtoJsonFast(body, &event)) return event;
+  // Anything the fast reader does not take on (including every error) goes to protobuf.
+  event.Clear();
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;
+  auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(body.data(), body.size()), &event, options);
+  if (!status.ok()) {
+    // protobuf's first line says what is wrong; the next ones quote the body, so drop them.
+    std::string reason(status.message().data(), status.message().size());
+    reason = reason.substr(0, std::min(reason.find('\n'), std::size_t{200}));
+    // The first line may still quote a value of the body (a token in a field, say): drop quotes.
+    if (auto q = reason.find('"'); q != std::string::npos) reason = reason.substr(0, q) + "(value omitted)";
+    return Error(ErrorCode::kBadResponse, "webhook body is not a livekit.WebhookEvent in JSON: " + reason);
+  }
+  return event;
+}
+
+}  // namespace livekit

@@ -1,0 +1,208 @@
+#pragma once
+// Test doubles for the failover layer: a virtual clock whose timers fire only when the test
+// advances time, and a scripted transport that answers through those timers. No sleeps,
+// no sockets.
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "failover/backoff.h"
+#include "transport/transport.h"
+
+namespace livekit::internal::testing {
+
+using Ms = std::chrono::milliseconds;
+
+class FakeScheduler : public Scheduler {
+ public:
+  SteadyClock::time_point Now() const override { return now_; }
+  TimerId RunAfter(std::chrono::nanoseconds delay, std::function<void()> fn) override {
+    TimerId id = next_++;
+    timers_[id] = Timer{now_ + std::max(delay, std::chrono::nanoseconds(0)), std::move(fn)};
+    return id;
+  }
+  void CancelTimer(TimerId id) override { timers_.erase(id); }
+
+  /// Moves the clock forward, firing due timers in time order (ties: creation order).
+  void Advance(std::chrono::nanoseconds d) {
+    auto target = now_ + d;
+    for (;;) {
+      auto due = timers_.end();
+      for (auto it = timers_.begin(); it != timers_.end(); ++it) {
+        if (it->second.when <= target && (due == timers_.end() || it->second.when < due->second.when)) due = it;
+      }
+      if (due == timers_.end()) break;
+      now_ = std::max(now_, due->second.when);
+      auto fn = std::move(due->second.fn);
+      timers_.erase(due);
+      fn();
+    }
+    now_ = target;
+  }
+  void RunDue() { Advance(std::chrono::nanoseconds(0)); }
+  /// Fires timers one by one, in time order, until `done` holds or none is due within
+  /// `limit`; the clock stops at the last timer fired.
+  template <typename Pred>
+  void RunUntil(Pred done, std::chrono::nanoseconds limit) {
+    auto end = now_ + limit;
+    while (!done()) {
+      auto due = timers_.end();
+      for (auto it = timers_.begin(); it != timers_.end(); ++it) {
+        if (it->second.when <= end && (due == timers_.end() || it->second.when < due->second.when)) due = it;
+      }
+      if (due == timers_.end()) return;
+      now_ = std::max(now_, due->second.when);
+      auto fn = std::move(due->second.fn);
+      timers_.erase(due);
+      fn();
+    }
+  }
+  std::size_t pending_timers() const { return timers_.size(); }
+  /// Time since the fake epoch, for assertions.
+  Ms elapsed() const { return std::chrono::duration_cast<Ms>(now_ - epoch_); }
+
+ private:
+  struct Timer {
+    SteadyClock::time_point when;
+    std::function<void()> fn;
+  };
+  const SteadyClock::time_point epoch_ = SteadyClock::time_point(std::chrono::hours(1));
+  SteadyClock::time_point now_ = epoch_;
+  TimerId next_ = 1;
+  std::map<TimerId, Timer> timers_;
+};
+
+/// What a scripted host does with one request.
+struct Behavior {
+  int status = 200;
+  std::string body = "{}";
+  Headers headers;
+  enum class Kind { kAnswer, kDrop, kHang, kConnectFail } kind = Kind::kAnswer;
+  Ms latency{10};
+
+  static Behavior Status(int s, std::string b = "{}") { Behavior x; x.status = s; x.body = std::move(b); return x; }
+  static Behavior Drop() { Behavior x; x.kind = Kind::kDrop; return x; }
+  static Behavior Hang() { Behavior x; x.kind = Kind::kHang; return x; }
+  static Behavior ConnectFail() { Behavior x; x.kind = Kind::kConnectFail; return x; }
+};
+
+/// A transport whose answers come from a script and arrive through the fake scheduler
+/// (after Behavior::latency; a hanging host answers kTimeout after the request's timeout).
+class FakeTransport : public Transport {
+ public:
+  struct Exchange {
+    ExchangeId id = 0;
+    HttpRequest request;
+    SteadyClock::time_point sent_at;
+    ExchangeCallback done;
+    Scheduler::TimerId timer = 0;
+    bool completed = false;
+    bool cancelled = false;
+  };
+
+  explicit FakeTransport(std::shared_ptr<FakeScheduler> scheduler) : scheduler_(std::move(scheduler)) {}
+
+  std::function<Behavior(const HttpRequest&)> script = [](const HttpRequest&) { return Behavior(); };
+
+  ExchangeId Send(HttpRequest request, ExchangeCallback done) override {
+    auto ex = std::make_shared<Exchange>();
+    ex->id = next_++;
+    ex->request = std::move(request);
+    ex->sent_at = scheduler_->Now();
+    ex->done = std::move(done);
+    exchanges_.push_back(ex);
+    Behavior b = script(ex->request);
+    std::weak_ptr<Exchange> weak = ex;
+    auto complete = [weak](ExchangeResult r) {
+      auto e = weak.lock();
+      if (!e || e->completed) return;
+      e->completed = true;
+      e->done(std::move(r));
+    };
+    switch (b.kind) {
+      case Behavior::Kind::kAnswer:
+        ex->timer = scheduler_->RunAfter(std::min<std::chrono::nanoseconds>(b.latency, ex->request.timeout), [complete, b, ex_timeout = b.latency > ex->request.timeout]() {
+          ExchangeResult r;
+          if (ex_timeout) {
+            r.error = Error(ErrorCode::kTimeout, "timed out");
+          } else {
+            HttpResponse resp;
+            resp.status = b.status;
+            resp.body = b.body;
+            resp.headers = b.headers;
+            r.response = std::move(resp);
+          }
+          complete(std::move(r));
+        });
+        break;
+      case Behavior::Kind::kDrop:
+        ex->timer = scheduler_->RunAfter(b.latency, [complete]() {
+          ExchangeResult r;
+          r.error = Error(ErrorCode::kTransport, "connection closed before a response");
+          complete(std::move(r));
+        });
+        break;
+      case Behavior::Kind::kConnectFail:
+        ex->timer = scheduler_->RunAfter(b.latency, [complete]() {
+          ExchangeResult r;
+          r.error = Error(ErrorCode::kTransport, "connection refused");
+          r.may_have_reached_server = false;
+          complete(std::move(r));
+        });
+        break;
+      case Behavior::Kind::kHang:
+        ex->timer = scheduler_->RunAfter(ex->request.timeout, [complete]() {
+          ExchangeResult r;
+          r.error = Error(ErrorCode::kTimeout, "timed out");
+          complete(std::move(r));
+        });
+        break;
+    }
+    return ex->id;
+  }
+
+  void Cancel(ExchangeId id) override {
+    for (auto& ex : exchanges_) {
+      if (ex->id != id || ex->completed) continue;
+      scheduler_->CancelTimer(ex->timer);
+      ex->completed = true;
+      ex->cancelled = true;
+      ExchangeResult r;
+      r.error = Error(ErrorCode::kCancelled, "cancelled");
+      ex->done(std::move(r));  // synchronously, to exercise re-entrancy
+    }
+  }
+
+  const std::vector<std::shared_ptr<Exchange>>& exchanges() const { return exchanges_; }
+  /// Requests whose URL contains `needle`.
+  std::vector<std::shared_ptr<Exchange>> Matching(const std::string& needle) const {
+    std::vector<std::shared_ptr<Exchange>> out;
+    for (const auto& ex : exchanges_) {
+      if (ex->request.url.find(needle) != std::string::npos) out.push_back(ex);
+    }
+    return out;
+  }
+  std::size_t DiscoveryCount() const { return Matching("/settings/regions").size(); }
+  std::vector<std::shared_ptr<Exchange>> ApiCalls() const { return Matching("/twirp/"); }
+
+ private:
+  std::shared_ptr<FakeScheduler> scheduler_;
+  ExchangeId next_ = 1;
+  std::vector<std::shared_ptr<Exchange>> exchanges_;
+};
+
+/// A fixed random draw in [0, 1): 0.5 gives the un-jittered schedule.
+class FixedRandom : public RandomSource {
+ public:
+  explicit FixedRandom(double v) : v_(v) {}
+  double NextUnit() override { return v_; }
+  double v_;
+};
+
+}  // namespace livekit::internal::testing

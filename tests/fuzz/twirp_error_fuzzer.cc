@@ -1,0 +1,65 @@
+// Fuzzes the conversion of a non-2xx answer into livekit::Error (src/twirp/twirp_error.cc).
+// Input: two bytes of HTTP status (big endian, folded into 100..699), then the body.
+// Checks the error's code and status, the Twirp fields, and that no bearer token or JWT the
+// body echoes reaches the message or the metadata values.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "fuzz_check.h"
+#include "twirp/twirp_error.h"
+
+namespace {
+
+bool IsTokenChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.';
+}
+
+// No JWT (a run of token characters from "eyJ" holding a dot) and nothing after "Bearer ".
+void CheckNoToken(const std::string& text) {
+  for (std::size_t at = text.find("Bearer "); at != std::string::npos; at = text.find("Bearer ", at + 1)) {
+    FUZZ_CHECK(at + 7 >= text.size() || !IsTokenChar(text[at + 7]));
+  }
+  for (std::size_t at = text.find("eyJ"); at != std::string::npos; at = text.find("eyJ", at + 1)) {
+    std::size_t end = at;
+    while (end < text.size() && IsTokenChar(text[end])) ++end;
+    FUZZ_CHECK(text.substr(at, end - at).find('.') == std::string::npos);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 2) return 0;
+  livekit::internal::HttpResponse response;
+  response.status = 100 + ((data[0] << 8) | data[1]) % 600;
+  response.headers = {{"Content-Type", "application/json"}};
+  response.body.assign(reinterpret_cast<const char*>(data + 2), size - 2);
+
+  const livekit::Error error = livekit::internal::ErrorFromResponse(response);
+  FUZZ_CHECK(error.code() == livekit::internal::ErrorCodeForStatus(response.status));
+  FUZZ_CHECK(error.code() != livekit::ErrorCode::kOk);
+  FUZZ_CHECK(error.http_status() == response.status);
+  FUZZ_CHECK(!error.message().empty());
+  // Twirp JSON is an object with a string "code"; anything else is shown as bounded text.
+  const auto doc = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  const bool twirp = doc.is_object() && doc.contains("code") && doc["code"].is_string();
+  if (twirp) {
+    FUZZ_CHECK(error.twirp_code() == doc["code"].get<std::string>());
+  } else {
+    FUZZ_CHECK(error.twirp_code().empty());
+    FUZZ_CHECK(error.metadata().empty());
+    FUZZ_CHECK(error.message().size() <= 512 * 10);  // 512 bytes, each token -> "[redacted]"
+  }
+  // A server echoing the request must not carry its bearer token into errors and logs.
+  CheckNoToken(error.message());
+  for (const auto& [key, value] : error.metadata()) CheckNoToken(value);
+  (void)error.ToString();
+  (void)error.sip_status_code();
+  (void)error.sip_status();
+  return 0;
+}

@@ -1,0 +1,126 @@
+// The mock server's pieces without sockets: options, control header, populated responses.
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "control_header.h"
+#include "livekit_egress.pb.h"
+#include "livekit_room.pb.h"
+#include "options.h"
+#include "populated_response.h"
+
+namespace livekit::mock {
+namespace {
+
+ParsedOptions Parse(const std::vector<std::string>& args, std::map<std::string, std::string> env = {}) {
+  return ParseOptions(args, [env](const char* name) -> const char* {
+    auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  });
+}
+
+TEST(OptionsTest, DefaultsMatchTheOfficialServerExceptBind) {
+  const ParsedOptions p = Parse({});
+  ASSERT_EQ(p.action, ParsedOptions::Action::kRun);
+  EXPECT_EQ(p.options.ports, (std::vector<std::uint16_t>{9999, 10000, 10001, 10002}));
+  EXPECT_EQ(p.options.advertise_host, "http://127.0.0.1");
+  EXPECT_EQ(p.options.bind, "127.0.0.1");
+  EXPECT_EQ(p.options.twirp_prefix, "/twirp");
+  EXPECT_EQ(p.options.api_secret, "secret");
+}
+
+TEST(OptionsTest, FlagsWinOverEnvironment) {
+  const ParsedOptions p = Parse({"--ports=1,2", "--bind", "0.0.0.0", "--twirp-prefix", "api/"},
+                                {{"LK_TEST_SERVER_PORTS", "5,6,7"}, {"LK_TEST_SERVER_API_SECRET", "envsecret"},
+                                 {"LK_TEST_SERVER_ADVERTISE_HOST", "http://host/"}});
+  ASSERT_EQ(p.action, ParsedOptions::Action::kRun) << p.error;
+  EXPECT_EQ(p.options.ports, (std::vector<std::uint16_t>{1, 2}));
+  EXPECT_EQ(p.options.bind, "0.0.0.0");
+  EXPECT_EQ(p.options.twirp_prefix, "/api");
+  EXPECT_EQ(p.options.api_secret, "envsecret");
+  EXPECT_EQ(p.options.advertise_host, "http://host");
+}
+
+TEST(OptionsTest, ErrorsAndHelp) {
+  EXPECT_EQ(Parse({"--help"}).action, ParsedOptions::Action::kHelp);
+  EXPECT_EQ(Parse({"-h"}).action, ParsedOptions::Action::kHelp);
+  EXPECT_EQ(Parse({"--ports", "1,x"}).action, ParsedOptions::Action::kError);
+  EXPECT_EQ(Parse({"--ports", ""}).action, ParsedOptions::Action::kError);
+  EXPECT_EQ(Parse({"--threads", "0"}).action, ParsedOptions::Action::kError);
+  EXPECT_EQ(Parse({"positional"}).action, ParsedOptions::Action::kError);
+  EXPECT_EQ(Parse({}, {{"LK_TEST_SERVER_PORTS", "nope"}}).action, ParsedOptions::Action::kError);
+}
+
+TEST(ControlHeaderUnitTest, DefaultsAndFields) {
+  boost::beast::http::fields h;
+  MockControl c;
+  std::string error;
+  ASSERT_TRUE(ParseControl(h, &c, &error));
+  EXPECT_FALSE(c.FailsRegion(0));
+  EXPECT_EQ(c.EffectiveFailStatus(), 503);
+  EXPECT_TRUE(c.AllowsRegion("region-7"));
+
+  h.set("X-Lk-Mock",
+        R"({"failRegions":[1,"3"],"failMode":"hang","failStatus":429,"delayMs":12,"skipAuth":true,)"
+        R"("sipStatus":{"code":486,"status":"Busy"},"pinnedRegions":["region-1"],"regionsStatus":500})");
+  ASSERT_TRUE(ParseControl(h, &c, &error)) << error;
+  EXPECT_TRUE(c.FailsRegion(1));
+  EXPECT_TRUE(c.FailsRegion(3));
+  EXPECT_FALSE(c.FailsRegion(0));
+  EXPECT_EQ(c.fail_mode, FailMode::kHang);
+  EXPECT_EQ(c.EffectiveFailStatus(), 429);
+  EXPECT_EQ(*c.delay_ms, 12);
+  EXPECT_TRUE(c.skip_auth);
+  EXPECT_EQ(c.sip_status->code, 486);
+  EXPECT_EQ(c.sip_status->status, "Busy");
+  EXPECT_FALSE(c.AllowsRegion("region-0"));
+  EXPECT_EQ(*c.regions_status, 500);
+}
+
+// Found by tests/fuzz (mock_control_header): a JSON number outside long long's range was
+// cast directly (undefined; on x86 it became INT64_MIN, so a huge delayMs was refused).
+TEST(ControlHeaderUnitTest, OutOfRangeNumbersAreClamped) {
+  boost::beast::http::fields h;
+  MockControl c;
+  std::string error;
+  h.set("X-Lk-Mock", R"({"failStatus":1e300,"delayMs":1e300,"failRegions":[-1e300,1e300],"regionsStatus":-1e300})");
+  ASSERT_TRUE(ParseControl(h, &c, &error)) << error;
+  EXPECT_EQ(c.EffectiveFailStatus(), 503);  // clamped far outside 100..599
+  EXPECT_EQ(*c.delay_ms, kMaxDelayMs);
+  EXPECT_TRUE(c.FailsRegion(-1));
+  EXPECT_TRUE(c.FailsRegion(1 << 20));
+  EXPECT_EQ(*c.regions_status, -1);
+  h.set("X-Lk-Mock", R"({"delayMs":-1e300})");
+  EXPECT_FALSE(ParseControl(h, &c, &error));
+}
+
+Room Populate(const google::protobuf::Message* request) {
+  Room room;
+  PopulateResponse(request, &room);
+  return room;
+}
+
+TEST(PopulatedResponseUnitTest, FourRules) {
+  CreateRoomRequest req;
+  req.set_name("r1");
+  req.set_node_id("N_1");  // not in Room: ignored
+  const Room room = Populate(&req);
+  EXPECT_EQ(room.name(), "r1");
+  EXPECT_EQ(room.sid(), "MOCK_SID");
+  EXPECT_EQ(room.enabled_codecs_size(), 1);
+  EXPECT_FALSE(room.has_version());
+  // No request: ids only.
+  EXPECT_EQ(Populate(nullptr).name(), "");
+
+  EgressInfo info;
+  StopEgressRequest stop;
+  stop.set_egress_id("EG_1");
+  PopulateResponse(&stop, &info);
+  EXPECT_EQ(info.egress_id(), "EG_1");
+  EXPECT_EQ(info.room_id(), "MOCK_ROOM_ID");
+  EXPECT_EQ(info.room_name(), "");
+}
+
+}  // namespace
+}  // namespace livekit::mock

@@ -1,0 +1,85 @@
+#include "api_from_context.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <cmath>
+#include <iostream>
+
+namespace lkcpp {
+namespace {
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return s.substr(i);
+}
+
+}  // namespace
+
+livekit::Result<livekit::ClientOptions> ClientOptionsFromContext(const CliContext& ctx) {
+  livekit::ClientOptions o;
+  o.url = ctx.url;
+  o.api_key = ctx.api_key;
+  o.api_secret = ctx.api_secret;
+  o.token = ctx.token;
+  o.timeout = std::chrono::milliseconds(static_cast<long long>(std::llround(ctx.timeout_seconds * 1000)));
+  for (const auto& h : ctx.headers) {
+    auto colon = h.find(':');
+    std::string name = colon == std::string::npos ? "" : Trim(h.substr(0, colon));
+    if (name.empty() || name.find(' ') != std::string::npos) {
+      return livekit::Error(livekit::ErrorCode::kInvalidArgument,
+                            "invalid --header \"" + h + "\": expected \"Name: value\"");
+    }
+    o.headers.emplace_back(name, Trim(h.substr(colon + 1)));
+  }
+  if (ctx.no_failover) o.failover.enabled = false;
+  if (ctx.failover_force) o.failover.force = true;
+  return o;
+}
+
+std::optional<livekit::LiveKitAPI> ApiFromContext(CliContext& ctx) {
+  auto options = ClientOptionsFromContext(ctx);
+  if (!options.ok()) {
+    std::cerr << "lkcpp: " << options.error().message() << "\n";
+    ctx.exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  auto api = livekit::LiveKitAPI::Create(std::move(*options));
+  if (!api.ok()) {
+    // Bad URL or missing credentials: the SDK's message says which flag or variable to set.
+    std::cerr << "lkcpp: " << api.error().message() << " (flags --url, --api-key, --api-secret, --token)\n";
+    ctx.exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  return std::move(*api);
+}
+
+int ReportCallError(const CliContext& ctx, const std::string& what, const livekit::Error& error) {
+  using livekit::ErrorCode;
+  if (error.code() == ErrorCode::kTransport || error.code() == ErrorCode::kTimeout) {
+    std::cerr << "lkcpp: " << what << ": cannot reach the server at " << ctx.url << ": " << error.message() << "\n";
+  } else {
+    std::cerr << "lkcpp: " << what << ": " << error.ToString() << "\n";
+  }
+  if (ctx.verbose) {
+    if (!error.request_id().empty()) std::cerr << "  request id " << error.request_id() << "\n";
+    for (const auto& a : error.attempts()) {
+      std::cerr << "  attempt " << a.host << (a.region.empty() ? "" : " (" + a.region + ")") << ": "
+                << livekit::ToString(a.outcome) << (a.http_status ? " HTTP " + std::to_string(a.http_status) : "")
+                << (a.detail.empty() ? "" : " " + a.detail) << " in " << a.duration.count() << " ms\n";
+    }
+  }
+  return ExitCodeFor(error);
+}
+
+void PrintJson(const CliContext& ctx, const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = !ctx.json;
+  std::string out;
+  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  std::cout << out << "\n";
+}
+
+}  // namespace lkcpp

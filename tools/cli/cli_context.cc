@@ -1,0 +1,43 @@
+#include "cli_context.h"
+
+#include <iostream>
+
+namespace lkcpp {
+
+void AddGlobalOptions(CLI::App& app, CliContext& ctx) {
+  app.add_option("--url", ctx.url, "LiveKit server URL (http, https, ws or wss)")->envname("LIVEKIT_URL");
+  app.add_option("--api-key", ctx.api_key, "API key")->envname("LIVEKIT_API_KEY");
+  app.add_option("--api-secret", ctx.api_secret, "API secret")->envname("LIVEKIT_API_SECRET");
+  app.add_option("--token", ctx.token, "A pre-signed token, used when no key and secret are given")
+      ->envname("LIVEKIT_TOKEN");
+  app.add_option("--timeout", ctx.timeout_seconds, "Timeout per call, seconds")->check(CLI::PositiveNumber);
+  app.add_option("--header", ctx.headers, "Extra HTTP header \"Name: value\" (repeatable)");
+  app.add_flag("--json", ctx.json, "Machine-readable JSON output");
+  app.add_flag("-v,--verbose", ctx.verbose, "Print attempts and timings on stderr");
+  app.add_flag("--no-failover", ctx.no_failover, "Use --url only, never another region");
+  app.add_flag("--failover-force", ctx.failover_force, "Fail over even for calls that do not by default");
+}
+
+int ExitCodeFor(const livekit::Error& error) {
+  switch (error.code()) {
+    case livekit::ErrorCode::kOk: return kExitOk;
+    case livekit::ErrorCode::kInvalidArgument: return kExitUsage;
+    case livekit::ErrorCode::kUnauthenticated:
+    case livekit::ErrorCode::kServerRejection:
+    case livekit::ErrorCode::kRegionPinned:
+    case livekit::ErrorCode::kBadResponse: return kExitRejected;
+    case livekit::ErrorCode::kServerFailure:
+    case livekit::ErrorCode::kTransport:
+    case livekit::ErrorCode::kTimeout: return kExitUnreachable;
+    case livekit::ErrorCode::kCancelled:
+    case livekit::ErrorCode::kInternal: return kExitFailure;
+  }
+  return kExitFailure;
+}
+
+int ReportError(const std::string& what, const livekit::Error& error) {
+  std::cerr << "lkcpp: " << what << ": " << error.ToString() << "\n";
+  return ExitCodeFor(error);
+}
+
+}  // namespace lkcpp

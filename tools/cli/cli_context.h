@@ -1,0 +1,48 @@
+#pragma once
+// The global options of lkcpp, shared by every command group, and its exit codes.
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "livekit/error.h"
+
+namespace lkcpp {
+
+/// Exit codes every command uses.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitFailure = 1,      ///< an internal error
+  kExitUsage = 2,        ///< bad flags or arguments, missing credentials
+  kExitRejected = 3,     ///< verification failed or the server refused the request
+  kExitUnreachable = 4,  ///< no usable answer: transport failure, timeout, server failure
+};
+
+/// Global options, filled by CLI11 (flags, then the environment variables in brackets).
+/// Commands read them in their callbacks and store their exit code in `exit_code`.
+struct CliContext {
+  std::string url;                   ///< --url [LIVEKIT_URL]
+  std::string api_key;               ///< --api-key [LIVEKIT_API_KEY]
+  std::string api_secret;            ///< --api-secret [LIVEKIT_API_SECRET]
+  std::string token;                 ///< --token [LIVEKIT_TOKEN]: used only without key and secret
+  double timeout_seconds = 10;       ///< --timeout: per call, seconds
+  std::vector<std::string> headers;  ///< --header "Name: value", repeatable
+  bool json = false;                 ///< --json: machine-readable output
+  bool verbose = false;              ///< --verbose: attempts and timings on stderr
+  bool no_failover = false;          ///< --no-failover: talk to --url only
+  bool failover_force = false;       ///< --failover-force: fail over even where not by default
+
+  int exit_code = kExitOk;
+};
+
+/// Registers the global options on the top-level app.
+void AddGlobalOptions(CLI::App& app, CliContext& ctx);
+
+/// The exit code for an SDK error.
+int ExitCodeFor(const livekit::Error& error);
+
+/// Prints "lkcpp: <what>: <error>" on stderr and returns ExitCodeFor(error).
+int ReportError(const std::string& what, const livekit::Error& error);
+
+}  // namespace lkcpp

@@ -1,0 +1,415 @@
+// `lkcpp sip inbound|outbound|dispatch list|create|delete` and `lkcpp sip participant create`:
+// SIP trunks, dispatch rules and outbound calls. Create commands take an optional request file
+// (proto3 JSON, as LiveKit's CLI does) that the flags override.
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "api_from_context.h"
+#include "commands.h"
+#include "request_file.h"
+#include "table_printer.h"
+
+namespace lkcpp {
+namespace {
+
+std::vector<std::string> ToVector(const google::protobuf::RepeatedPtrField<std::string>& field) {
+  return {field.begin(), field.end()};
+}
+
+void Assign(google::protobuf::RepeatedPtrField<std::string>* field, const std::vector<std::string>& values) {
+  if (values.empty()) return;  // keep what the request file said
+  field->Clear();
+  for (const auto& v : values) field->Add()->assign(v);
+}
+
+void AssignIfSet(std::string* field, const std::string& value) {
+  if (!value.empty()) *field = value;
+}
+
+// Fails with a usage error when a required field is still empty after file and flags.
+bool Require(bool present, const std::string& what, CliContext& ctx) {
+  if (present) return true;
+  std::cerr << "lkcpp: " << what << "\n";
+  ctx.exit_code = kExitUsage;
+  return false;
+}
+
+// Prints the created object: its summary, or the message as JSON with --json.
+template <typename Message>
+int PrintCreated(const CliContext& ctx, const Message& info,
+                 const std::vector<std::pair<std::string, std::string>>& summary) {
+  if (ctx.json) {
+    PrintJson(ctx, info);
+  } else {
+    PrintSummary(std::cout, summary);
+  }
+  return kExitOk;
+}
+
+// ---- trunks ----
+
+struct TrunkArgs {
+  std::string request_file;
+  std::string trunk_id;
+  std::vector<std::string> ids;
+  std::vector<std::string> numbers;
+  std::string name;
+  std::string metadata;
+  std::string address;
+  std::string transport;
+  std::vector<std::string> allowed_addresses;
+  std::vector<std::string> allowed_numbers;
+  std::string auth_user;
+  std::string auth_pass;
+};
+
+const std::map<std::string, livekit::SIPTransport>& Transports() {
+  static const std::map<std::string, livekit::SIPTransport> t = {{"auto", livekit::SIP_TRANSPORT_AUTO},
+                                                                 {"udp", livekit::SIP_TRANSPORT_UDP},
+                                                                 {"tcp", livekit::SIP_TRANSPORT_TCP},
+                                                                 {"tls", livekit::SIP_TRANSPORT_TLS}};
+  return t;
+}
+
+int ListInbound(const TrunkArgs& args, CliContext& ctx) {
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  livekit::ListSIPInboundTrunkRequest req;
+  Assign(req.mutable_trunk_ids(), args.ids);
+  Assign(req.mutable_numbers(), args.numbers);
+  auto r = api->sip().ListSIPInboundTrunk(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip inbound list", r.error());
+  if (ctx.json) {
+    PrintJson(ctx, *r);
+    return kExitOk;
+  }
+  TablePrinter table({"TRUNK ID", "NAME", "NUMBERS", "ALLOWED ADDRESSES", "AUTH USER"});
+  for (const auto& t : r->items()) {
+    table.AddRow({t.sip_trunk_id(), t.name(), JoinList(ToVector(t.numbers())), JoinList(ToVector(t.allowed_addresses())),
+                  t.auth_username()});
+  }
+  table.Print(std::cout);
+  return kExitOk;
+}
+
+int CreateInbound(const TrunkArgs& args, CliContext& ctx) {
+  livekit::CreateSIPInboundTrunkRequest req;
+  if (!LoadRequestFile(args.request_file, &req, ctx)) return ctx.exit_code;
+  auto* trunk = req.mutable_trunk();
+  AssignIfSet(trunk->mutable_name(), args.name);
+  AssignIfSet(trunk->mutable_metadata(), args.metadata);
+  Assign(trunk->mutable_numbers(), args.numbers);
+  Assign(trunk->mutable_allowed_addresses(), args.allowed_addresses);
+  Assign(trunk->mutable_allowed_numbers(), args.allowed_numbers);
+  AssignIfSet(trunk->mutable_auth_username(), args.auth_user);
+  AssignIfSet(trunk->mutable_auth_password(), args.auth_pass);
+  if (!Require(!trunk->name().empty(), "sip inbound create: a name is required (--name or the request file)", ctx)) {
+    return ctx.exit_code;
+  }
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().CreateSIPInboundTrunk(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip inbound create", r.error());
+  return PrintCreated(ctx, *r, {{"trunk_id", r->sip_trunk_id()}, {"name", r->name()},
+                                {"numbers", JoinList(ToVector(r->numbers()))}});
+}
+
+int ListOutbound(const TrunkArgs& args, CliContext& ctx) {
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  livekit::ListSIPOutboundTrunkRequest req;
+  Assign(req.mutable_trunk_ids(), args.ids);
+  Assign(req.mutable_numbers(), args.numbers);
+  auto r = api->sip().ListSIPOutboundTrunk(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip outbound list", r.error());
+  if (ctx.json) {
+    PrintJson(ctx, *r);
+    return kExitOk;
+  }
+  TablePrinter table({"TRUNK ID", "NAME", "ADDRESS", "TRANSPORT", "NUMBERS", "AUTH USER"});
+  for (const auto& t : r->items()) {
+    table.AddRow({t.sip_trunk_id(), t.name(), t.address(), livekit::SIPTransport_Name(t.transport()),
+                  JoinList(ToVector(t.numbers())), t.auth_username()});
+  }
+  table.Print(std::cout);
+  return kExitOk;
+}
+
+int CreateOutbound(const TrunkArgs& args, CliContext& ctx) {
+  livekit::CreateSIPOutboundTrunkRequest req;
+  if (!LoadRequestFile(args.request_file, &req, ctx)) return ctx.exit_code;
+  auto* trunk = req.mutable_trunk();
+  AssignIfSet(trunk->mutable_name(), args.name);
+  AssignIfSet(trunk->mutable_metadata(), args.metadata);
+  AssignIfSet(trunk->mutable_address(), args.address);
+  if (!args.transport.empty()) trunk->set_transport(Transports().at(args.transport));
+  Assign(trunk->mutable_numbers(), args.numbers);
+  AssignIfSet(trunk->mutable_auth_username(), args.auth_user);
+  AssignIfSet(trunk->mutable_auth_password(), args.auth_pass);
+  if (!Require(!trunk->name().empty() && !trunk->address().empty() && trunk->numbers_size() > 0,
+               "sip outbound create: --name, --address and --number are required (or the request file)", ctx)) {
+    return ctx.exit_code;
+  }
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().CreateSIPOutboundTrunk(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip outbound create", r.error());
+  return PrintCreated(ctx, *r, {{"trunk_id", r->sip_trunk_id()}, {"name", r->name()}, {"address", r->address()},
+                                {"numbers", JoinList(ToVector(r->numbers()))}});
+}
+
+int DeleteTrunk(const std::string& what, const TrunkArgs& args, CliContext& ctx) {
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().DeleteSIPTrunk(args.trunk_id);
+  if (!r.ok()) return ReportCallError(ctx, what, r.error());
+  if (ctx.json) {
+    PrintJson(ctx, *r);
+  } else {
+    std::cout << "deleted " << r->sip_trunk_id() << "\n";
+  }
+  return kExitOk;
+}
+
+void AddTrunkCommands(CLI::App* sip, const std::string& direction, CliContext& ctx) {
+  const bool inbound = direction == "inbound";
+  auto* group = sip->add_subcommand(direction, inbound ? "Inbound trunks: accept calls from a SIP provider"
+                                                       : "Outbound trunks: place calls through a SIP provider");
+  group->require_subcommand(1);
+  auto args = std::make_shared<TrunkArgs>();
+
+  auto* list = group->add_subcommand("list", "List " + direction + " trunks");
+  list->add_option("--id", args->ids, "Only these trunk ids (repeatable)");
+  list->add_option("--number", args->numbers, "Only trunks with these numbers (repeatable)");
+  list->callback([args, inbound, &ctx] { ctx.exit_code = inbound ? ListInbound(*args, ctx) : ListOutbound(*args, ctx); });
+
+  auto* create = group->add_subcommand("create", "Create an " + direction + " trunk");
+  create->add_option("request_file", args->request_file, "Optional request as proto3 JSON; flags override it")
+      ->check(CLI::ExistingFile);
+  create->add_option("--name", args->name, "Trunk name");
+  create->add_option("--metadata", args->metadata, "Trunk metadata");
+  create->add_option("--number", args->numbers,
+                     inbound ? "Phone number the trunk accepts calls for (repeatable)"
+                             : "Phone number calls are placed from (repeatable)");
+  create->add_option("--auth-user", args->auth_user, "SIP digest username");
+  create->add_option("--auth-pass", args->auth_pass, "SIP digest password");
+  if (inbound) {
+    create->add_option("--allowed-address", args->allowed_addresses, "Accept calls only from these IPs/CIDRs (repeatable)");
+    create->add_option("--allowed-number", args->allowed_numbers, "Accept calls only from these callers (repeatable)");
+  } else {
+    create->add_option("--address", args->address, "SIP provider host[:port]");
+    create->add_option("--transport", args->transport, "auto (default), udp, tcp or tls")
+        ->check(CLI::IsMember({"auto", "udp", "tcp", "tls"}));
+  }
+  create->callback([args, inbound, &ctx] {
+    ctx.exit_code = inbound ? CreateInbound(*args, ctx) : CreateOutbound(*args, ctx);
+  });
+
+  auto* del = group->add_subcommand("delete", "Delete an " + direction + " trunk");
+  del->add_option("trunk_id", args->trunk_id, "Trunk id (ST_...)")->required();
+  del->callback([args, direction, &ctx] { ctx.exit_code = DeleteTrunk("sip " + direction + " delete", *args, ctx); });
+}
+
+// ---- dispatch rules ----
+
+struct RuleArgs {
+  std::string request_file;
+  std::string rule_id;
+  std::vector<std::string> ids;
+  std::vector<std::string> trunks;
+  std::vector<std::string> numbers;
+  std::string name;
+  std::string metadata;
+  std::string direct;
+  std::string individual;
+  std::string callee;
+  std::string pin;
+  bool randomize = false;
+  bool hide_phone_number = false;
+};
+
+std::string RuleSummary(const livekit::SIPDispatchRule& rule) {
+  if (rule.has_dispatch_rule_direct()) return "direct: " + rule.dispatch_rule_direct().room_name();
+  if (rule.has_dispatch_rule_individual()) return "individual: " + rule.dispatch_rule_individual().room_prefix() + "*";
+  if (rule.has_dispatch_rule_callee()) return "callee: " + rule.dispatch_rule_callee().room_prefix() + "<number>";
+  return "";
+}
+
+int ListRules(const RuleArgs& args, CliContext& ctx) {
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  livekit::ListSIPDispatchRuleRequest req;
+  Assign(req.mutable_dispatch_rule_ids(), args.ids);
+  Assign(req.mutable_trunk_ids(), args.trunks);
+  auto r = api->sip().ListSIPDispatchRule(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip dispatch list", r.error());
+  if (ctx.json) {
+    PrintJson(ctx, *r);
+    return kExitOk;
+  }
+  TablePrinter table({"RULE ID", "NAME", "TRUNKS", "RULE"});
+  for (const auto& d : r->items()) {
+    table.AddRow({d.sip_dispatch_rule_id(), d.name(), JoinList(ToVector(d.trunk_ids())), RuleSummary(d.rule())});
+  }
+  table.Print(std::cout);
+  return kExitOk;
+}
+
+int CreateRule(const RuleArgs& args, CliContext& ctx) {
+  livekit::CreateSIPDispatchRuleRequest req;
+  if (!LoadRequestFile(args.request_file, &req, ctx)) return ctx.exit_code;
+  auto* info = req.mutable_dispatch_rule();
+  AssignIfSet(info->mutable_name(), args.name);
+  AssignIfSet(info->mutable_metadata(), args.metadata);
+  Assign(info->mutable_trunk_ids(), args.trunks);
+  Assign(info->mutable_inbound_numbers(), args.numbers);
+  if (args.hide_phone_number) info->set_hide_phone_number(true);
+  if (!args.direct.empty()) {
+    auto* d = info->mutable_rule()->mutable_dispatch_rule_direct();
+    d->set_room_name(args.direct);
+    d->set_pin(args.pin);
+  } else if (!args.individual.empty()) {
+    auto* d = info->mutable_rule()->mutable_dispatch_rule_individual();
+    d->set_room_prefix(args.individual);
+    d->set_pin(args.pin);
+    d->set_no_randomness(!args.randomize);
+  } else if (!args.callee.empty()) {
+    auto* d = info->mutable_rule()->mutable_dispatch_rule_callee();
+    d->set_room_prefix(args.callee);
+    d->set_pin(args.pin);
+    d->set_randomize(args.randomize);
+  }
+  const bool has_rule = info->rule().rule_case() != livekit::SIPDispatchRule::RULE_NOT_SET ||
+                        req.rule().rule_case() != livekit::SIPDispatchRule::RULE_NOT_SET;
+  if (!Require(has_rule, "sip dispatch create: one of --direct, --individual or --callee is required (or the request file)",
+               ctx)) {
+    return ctx.exit_code;
+  }
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().CreateSIPDispatchRule(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip dispatch create", r.error());
+  return PrintCreated(ctx, *r, {{"rule_id", r->sip_dispatch_rule_id()}, {"name", r->name()},
+                                {"trunks", JoinList(ToVector(r->trunk_ids()))}, {"rule", RuleSummary(r->rule())}});
+}
+
+int DeleteRule(const RuleArgs& args, CliContext& ctx) {
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().DeleteSIPDispatchRule(args.rule_id);
+  if (!r.ok()) return ReportCallError(ctx, "sip dispatch delete", r.error());
+  if (ctx.json) {
+    PrintJson(ctx, *r);
+  } else {
+    std::cout << "deleted " << r->sip_dispatch_rule_id() << "\n";
+  }
+  return kExitOk;
+}
+
+void AddRuleCommands(CLI::App* sip, CliContext& ctx) {
+  auto* group = sip->add_subcommand("dispatch", "Dispatch rules: which room an inbound call joins");
+  group->require_subcommand(1);
+  auto args = std::make_shared<RuleArgs>();
+
+  auto* list = group->add_subcommand("list", "List dispatch rules (id, name, trunks, rule)");
+  list->add_option("--id", args->ids, "Only these rule ids (repeatable)");
+  list->add_option("--trunk", args->trunks, "Only rules for these trunk ids (repeatable)");
+  list->callback([args, &ctx] { ctx.exit_code = ListRules(*args, ctx); });
+
+  auto* create = group->add_subcommand("create", "Create a dispatch rule");
+  create->add_option("request_file", args->request_file, "Optional request as proto3 JSON; flags override it")
+      ->check(CLI::ExistingFile);
+  create->add_option("--name", args->name, "Rule name");
+  create->add_option("--metadata", args->metadata, "Rule metadata");
+  create->add_option("--trunk", args->trunks, "Apply to these trunk ids only (repeatable; default all)");
+  create->add_option("--inbound-number", args->numbers, "Apply to calls from these numbers only (repeatable)");
+  auto* direct = create->add_option("--direct", args->direct, "Send every call to this room");
+  auto* individual = create->add_option("--individual", args->individual, "Give each caller a new room with this prefix");
+  auto* callee = create->add_option("--callee", args->callee, "Send calls to a room named prefix + called number");
+  direct->excludes(individual)->excludes(callee);
+  individual->excludes(callee);
+  create->add_option("--pin", args->pin, "PIN callers must enter");
+  create->add_flag("--randomize", args->randomize, "Add a random suffix to room names (--individual, --callee)");
+  create->add_flag("--hide-phone-number", args->hide_phone_number, "Hide the caller's number from the room");
+  create->callback([args, &ctx] { ctx.exit_code = CreateRule(*args, ctx); });
+
+  auto* del = group->add_subcommand("delete", "Delete a dispatch rule");
+  del->add_option("rule_id", args->rule_id, "Dispatch rule id (SDR_...)")->required();
+  del->callback([args, &ctx] { ctx.exit_code = DeleteRule(*args, ctx); });
+}
+
+// ---- outbound calls ----
+
+struct CallArgs {
+  std::string request_file;
+  std::string trunk_id;
+  std::string call_to;
+  std::string number;
+  std::string room;
+  std::string identity;
+  std::string name;
+  std::string metadata;
+  std::string dtmf;
+  bool wait = false;
+  bool hide_phone_number = false;
+};
+
+int CreateCall(const CallArgs& args, CliContext& ctx) {
+  livekit::CreateSIPParticipantRequest req;
+  if (!LoadRequestFile(args.request_file, &req, ctx)) return ctx.exit_code;
+  AssignIfSet(req.mutable_sip_trunk_id(), args.trunk_id);
+  AssignIfSet(req.mutable_sip_call_to(), args.call_to);
+  AssignIfSet(req.mutable_sip_number(), args.number);
+  AssignIfSet(req.mutable_room_name(), args.room);
+  AssignIfSet(req.mutable_participant_identity(), args.identity);
+  AssignIfSet(req.mutable_participant_name(), args.name);
+  AssignIfSet(req.mutable_participant_metadata(), args.metadata);
+  AssignIfSet(req.mutable_dtmf(), args.dtmf);
+  if (args.wait) req.set_wait_until_answered(true);
+  if (args.hide_phone_number) req.set_hide_phone_number(true);
+  if (!Require(!req.sip_trunk_id().empty() && !req.sip_call_to().empty() && !req.room_name().empty(),
+               "sip participant create: --trunk, --call and --room are required (or the request file)", ctx)) {
+    return ctx.exit_code;
+  }
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().CreateSIPParticipant(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip participant create", r.error());
+  return PrintCreated(ctx, *r, {{"participant_id", r->participant_id()}, {"identity", r->participant_identity()},
+                                {"room", r->room_name()}, {"sip_call_id", r->sip_call_id()}});
+}
+
+void AddCallCommands(CLI::App* sip, CliContext& ctx) {
+  auto* group = sip->add_subcommand("participant", "SIP participants: dial a phone number into a room");
+  group->require_subcommand(1);
+  auto args = std::make_shared<CallArgs>();
+
+  auto* create = group->add_subcommand("create", "Call a number through an outbound trunk and join it to a room");
+  create->add_option("request_file", args->request_file, "Optional request as proto3 JSON; flags override it")
+      ->check(CLI::ExistingFile);
+  create->add_option("--trunk", args->trunk_id, "Outbound trunk id (ST_...)");
+  create->add_option("--call", args->call_to, "Number or SIP user to call");
+  create->add_option("--number", args->number, "Caller number to present (one of the trunk's numbers)");
+  create->add_option("--room", args->room, "Room the callee joins");
+  create->add_option("--identity", args->identity, "Identity of the SIP participant");
+  create->add_option("--name", args->name, "Display name of the SIP participant");
+  create->add_option("--metadata", args->metadata, "Metadata of the SIP participant");
+  create->add_option("--dtmf", args->dtmf, "DTMF digits to send once answered");
+  create->add_flag("--wait", args->wait, "Return only once the call is answered");
+  create->add_flag("--hide-phone-number", args->hide_phone_number, "Hide the number from the room");
+  create->callback([args, &ctx] { ctx.exit_code = CreateCall(*args, ctx); });
+}
+
+}  // namespace
+
+void AddSipCommands(CLI::App& app, CliContext& ctx) {
+  auto* sip = app.add_subcommand("sip", "SIP trunks, dispatch rules and outbound calls");
+  sip->require_subcommand(1);
+  AddTrunkCommands(sip, "inbound", ctx);
+  AddTrunkCommands(sip, "outbound", ctx);
+  AddRuleCommands(sip, ctx);
+  AddCallCommands(sip, ctx);
+}
+
+}  // namespace lkcpp

@@ -1,0 +1,212 @@
+// `lkcpp token create` and `lkcpp token verify`.
+#include <google/protobuf/util/json_util.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "livekit/access_token.h"
+#include "livekit/token_verifier.h"
+
+namespace lkcpp {
+namespace {
+
+struct CreateOptions {
+  std::string identity;
+  std::string room;
+  bool join = false;
+  std::vector<std::string> grants;
+  std::string ttl = "6h";
+  std::string name;
+  std::string metadata;
+  std::vector<std::string> attributes;
+  std::string kind;
+  std::string sha256;
+  std::string room_preset;
+  std::string room_config;
+};
+
+struct VerifyOptions {
+  std::string jwt;
+  int leeway_seconds = static_cast<int>(livekit::TokenVerifier::kDefaultLeeway.count());
+};
+
+constexpr const char* kGrantHelp =
+    "Grant NAME[=VALUE], repeatable. Video: roomCreate roomJoin roomList roomRecord roomAdmin "
+    "ingressAdmin canPublish canSubscribe canPublishData canUpdateOwnMetadata hidden recorder agent "
+    "canSubscribeMetrics canManageAgentSession (VALUE true|false, default true), room=NAME, "
+    "destinationRoom=NAME, canPublishSources=camera,microphone,screen_share,screen_share_audio. "
+    "Others: sip.admin sip.call inference.perform observability.write";
+
+bool ParseBool(const std::string& text, const std::string& flag) {
+  if (text == "true" || text == "1" || text == "yes") return true;
+  if (text == "false" || text == "0" || text == "no") return false;
+  throw CLI::ValidationError("--grant", flag + ": expected true or false, got '" + text + "'");
+}
+
+// Applies one --grant NAME[=VALUE] to the token's grants.
+void ApplyGrant(const std::string& spec, livekit::VideoGrant& video, std::optional<livekit::SipGrant>& sip,
+                std::optional<livekit::InferenceGrant>& inference,
+                std::optional<livekit::ObservabilityGrant>& observability) {
+  const auto eq = spec.find('=');
+  const std::string name = spec.substr(0, eq);
+  const std::optional<std::string> value =
+      eq == std::string::npos ? std::nullopt : std::optional<std::string>(spec.substr(eq + 1));
+  const auto flag = [&] { return value ? ParseBool(*value, name) : true; };
+  static const std::map<std::string, std::optional<bool> livekit::VideoGrant::*> kBools = {
+      {"roomCreate", &livekit::VideoGrant::room_create},
+      {"roomJoin", &livekit::VideoGrant::room_join},
+      {"roomList", &livekit::VideoGrant::room_list},
+      {"roomRecord", &livekit::VideoGrant::room_record},
+      {"roomAdmin", &livekit::VideoGrant::room_admin},
+      {"ingressAdmin", &livekit::VideoGrant::ingress_admin},
+      {"canPublish", &livekit::VideoGrant::can_publish},
+      {"canSubscribe", &livekit::VideoGrant::can_subscribe},
+      {"canPublishData", &livekit::VideoGrant::can_publish_data},
+      {"canUpdateOwnMetadata", &livekit::VideoGrant::can_update_own_metadata},
+      {"hidden", &livekit::VideoGrant::hidden},
+      {"recorder", &livekit::VideoGrant::recorder},
+      {"agent", &livekit::VideoGrant::agent},
+      {"canSubscribeMetrics", &livekit::VideoGrant::can_subscribe_metrics},
+      {"canManageAgentSession", &livekit::VideoGrant::can_manage_agent_session},
+  };
+  if (auto it = kBools.find(name); it != kBools.end()) {
+    video.*(it->second) = flag();
+  } else if (name == "room" || name == "destinationRoom") {
+    if (!value || value->empty()) throw CLI::ValidationError("--grant", name + " needs a value: " + name + "=NAME");
+    (name == "room" ? video.room : video.destination_room) = *value;
+  } else if (name == "canPublishSources") {
+    std::vector<std::string> sources;
+    if (value && !value->empty()) sources = CLI::detail::split(*value, ',');
+    for (const auto& s : sources) {
+      if (s != "camera" && s != "microphone" && s != "screen_share" && s != "screen_share_audio") {
+        throw CLI::ValidationError("--grant", "unknown source '" + s + "' in canPublishSources");
+      }
+    }
+    video.can_publish_sources = std::move(sources);
+  } else if (name == "sip.admin" || name == "sip.call") {
+    if (!sip) sip.emplace();
+    (name == "sip.admin" ? sip->admin : sip->call) = flag();
+  } else if (name == "inference.perform") {
+    if (!inference) inference.emplace();
+    inference->perform = flag();
+  } else if (name == "observability.write") {
+    if (!observability) observability.emplace();
+    observability->write = flag();
+  } else {
+    throw CLI::ValidationError("--grant", "unknown grant '" + name + "' (see --help)");
+  }
+}
+
+// "90", "90s", "10m", "6h", "2d" -> seconds.
+std::chrono::seconds ParseTtl(const std::string& text) {
+  std::size_t used = 0;
+  long long n = 0;
+  try {
+    n = std::stoll(text, &used);
+  } catch (const std::exception&) {
+    throw CLI::ValidationError("--ttl", "expected a duration like 600, 90s, 10m, 6h or 2d");
+  }
+  const std::string unit = text.substr(used);
+  long long scale = 0;
+  if (unit.empty() || unit == "s") scale = 1;
+  else if (unit == "m") scale = 60;
+  else if (unit == "h") scale = 3600;
+  else if (unit == "d") scale = 86400;
+  if (scale == 0 || n <= 0 || n > 10LL * 365 * 86400 / scale) {
+    throw CLI::ValidationError("--ttl", "expected a positive duration like 600, 90s, 10m, 6h or 2d");
+  }
+  return std::chrono::seconds(n * scale);
+}
+
+int RunCreate(const CreateOptions& o, const CliContext& ctx) {
+  livekit::AccessToken token(ctx.api_key, ctx.api_secret);
+  livekit::VideoGrant video;
+  std::optional<livekit::SipGrant> sip;
+  std::optional<livekit::InferenceGrant> inference;
+  std::optional<livekit::ObservabilityGrant> observability;
+  if (!o.room.empty()) video.room = o.room;
+  if (o.join) video.room_join = true;
+  for (const auto& g : o.grants) ApplyGrant(g, video, sip, inference, observability);
+  if (video != livekit::VideoGrant{}) token.set_video_grant(video);
+  if (sip) token.set_sip_grant(*sip);
+  if (inference) token.set_inference_grant(*inference);
+  if (observability) token.set_observability_grant(*observability);
+  if (!o.identity.empty()) token.set_identity(o.identity);
+  if (!o.name.empty()) token.set_name(o.name);
+  if (!o.metadata.empty()) token.set_metadata(o.metadata);
+  if (!o.kind.empty()) token.set_kind(o.kind);
+  if (!o.sha256.empty()) token.set_sha256(o.sha256);
+  if (!o.room_preset.empty()) token.set_room_preset(o.room_preset);
+  if (!o.attributes.empty()) {
+    std::map<std::string, std::string> attributes;
+    for (const auto& kv : o.attributes) {
+      const auto eq = kv.find('=');
+      if (eq == std::string::npos || eq == 0) throw CLI::ValidationError("--attribute", "expected KEY=VALUE");
+      attributes[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    token.set_attributes(std::move(attributes));
+  }
+  if (!o.room_config.empty()) {
+    livekit::RoomConfiguration config;
+    if (!google::protobuf::util::JsonStringToMessage(o.room_config, &config).ok()) {
+      throw CLI::ValidationError("--room-config", "not a livekit.RoomConfiguration in proto3 JSON");
+    }
+    token.set_room_config(std::move(config));
+  }
+  token.set_ttl(ParseTtl(o.ttl));
+  auto jwt = token.ToJwt();
+  if (!jwt.ok()) return ReportError("token create", jwt.error());
+  if (ctx.json) {
+    std::cout << nlohmann::json{{"token", *jwt}}.dump() << "\n";
+  } else {
+    std::cout << *jwt << "\n";
+  }
+  return kExitOk;
+}
+
+int RunVerify(const VerifyOptions& o, const CliContext& ctx) {
+  livekit::TokenVerifier verifier(ctx.api_key, ctx.api_secret);
+  verifier.set_leeway(std::chrono::seconds(o.leeway_seconds));
+  auto claims = verifier.Verify(o.jwt);
+  if (!claims.ok()) return ReportError("token verify", claims.error());
+  std::cout << nlohmann::json::parse(claims->ToJson()).dump(ctx.json ? -1 : 2) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddTokenCommands(CLI::App& app, CliContext& ctx) {
+  auto* group = app.add_subcommand("token", "Mint and verify access tokens");
+  group->require_subcommand(1);
+
+  auto create_opts = std::make_shared<CreateOptions>();
+  auto* create = group->add_subcommand("create", "Mint a token (prints the JWT)");
+  create->add_option("--identity,-i", create_opts->identity, "Participant identity (sub)");
+  create->add_option("--room,-r", create_opts->room, "Room name (video.room)");
+  create->add_flag("--join", create_opts->join, "Allow joining the room (video.roomJoin)");
+  create->add_option("--grant,-g", create_opts->grants, kGrantHelp);
+  create->add_option("--ttl", create_opts->ttl, "Time to live: 600, 90s, 10m, 6h, 2d")->capture_default_str();
+  create->add_option("--name", create_opts->name, "Display name");
+  create->add_option("--metadata", create_opts->metadata, "Participant metadata");
+  create->add_option("--attribute", create_opts->attributes, "Participant attribute KEY=VALUE (repeatable)");
+  create->add_option("--kind", create_opts->kind, "Participant kind, e.g. agent");
+  create->add_option("--sha256", create_opts->sha256, "Base64 SHA-256 of a webhook body");
+  create->add_option("--room-preset", create_opts->room_preset, "Room preset name");
+  create->add_option("--room-config", create_opts->room_config, "livekit.RoomConfiguration as proto3 JSON");
+  create->callback([create_opts, &ctx] { ctx.exit_code = RunCreate(*create_opts, ctx); });
+
+  auto verify_opts = std::make_shared<VerifyOptions>();
+  auto* verify = group->add_subcommand("verify", "Verify a token and print its claims as JSON");
+  verify->add_option("jwt", verify_opts->jwt, "The token")->required();
+  verify->add_option("--leeway", verify_opts->leeway_seconds, "Clock tolerance for exp/nbf, seconds")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  verify->callback([verify_opts, &ctx] { ctx.exit_code = RunVerify(*verify_opts, ctx); });
+}
+
+}  // namespace lkcpp

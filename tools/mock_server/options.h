@@ -1,0 +1,42 @@
+#pragma once
+// Start-up options of lk-mock-server: the official test server's flags and environment
+// variables (spec/mock-server.md), plus --threads.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace livekit::mock {
+
+struct MockServerOptions {
+  std::vector<std::uint16_t> ports{9999, 10000, 10001, 10002};  // index = region index; 0 = any free port
+  std::string advertise_host = "http://127.0.0.1";
+  std::string bind = "127.0.0.1";  // the official server binds 0.0.0.0; loopback is the safer default
+  std::string twirp_prefix = "/twirp";
+  std::string api_secret = "secret";
+  int threads = 2;  // threads running the single io_context (1 or 2 is plenty)
+  std::string tls_cert;  // PEM certificate chain; with tls_key set, every listener serves TLS only
+  std::string tls_key;   // PEM private key
+  int tls_handshake_timeout_ms = 5000;  // a client that never finishes the handshake is cut off
+  bool advertise_host_set = false;      // --advertise-host given: keep it even with TLS
+  bool tls() const { return !tls_cert.empty(); }
+};
+
+/// What the command line asked for.
+struct ParsedOptions {
+  enum class Action { kRun, kHelp, kError };
+  Action action = Action::kRun;
+  MockServerOptions options;
+  std::string error;  // for kError: what is wrong, for the user
+};
+
+/// Reads the environment (LK_TEST_SERVER_*) through `getenv`, then the flags, which win.
+/// Flags take `--flag value` or `--flag=value`.
+ParsedOptions ParseOptions(const std::vector<std::string>& args,
+                           const std::function<const char*(const char*)>& getenv);
+
+/// The text printed by --help.
+std::string HelpText();
+
+}  // namespace livekit::mock
