@@ -57,8 +57,9 @@ struct ClientOptions {
   std::string twirp_prefix = "/twirp";
   /// TLS settings (verification on by default).
   TlsOptions tls;
-  /// Answers larger than this fail with ErrorCode::kBadResponse (default 64 MiB).
-  std::size_t max_response_bytes = 64u * 1024u * 1024u;
+  /// Answers larger than this fail with ErrorCode::kBadResponse (default 8 MiB). An answer
+  /// that announces a larger Content-Length is refused before its body is read.
+  std::size_t max_response_bytes = 8u * 1024u * 1024u;
   /// Region failover (LiveKit Cloud). See failover_options.h.
   FailoverOptions failover;
   /// True: the client gets an HTTP engine (I/O thread, connection pool) of its own instead of

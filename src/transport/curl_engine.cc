@@ -314,6 +314,8 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     // No "Expect: 100-continue" round trip for larger bodies.
     ex->header_list = curl_slist_append(ex->header_list, "Expect:");
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, ex->header_list);
+    // An announced Content-Length over the limit fails before any of the body is read.
+    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(req.max_response_bytes));
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnBody);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, ex.get());
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &OnHeader);
@@ -355,7 +357,7 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
       r.response = std::move(ex.response);
       return r;
     }
-    if (ex.too_large) {
+    if (ex.too_large || code == CURLE_FILESIZE_EXCEEDED) {
       return Failure(ErrorCode::kBadResponse,
                      "response larger than " + std::to_string(ex.request.max_response_bytes) + " bytes", true);
     }

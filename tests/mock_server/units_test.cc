@@ -52,6 +52,28 @@ TEST(OptionsTest, ErrorsAndHelp) {
   EXPECT_EQ(Parse({}, {{"LK_TEST_SERVER_PORTS", "nope"}}).action, ParsedOptions::Action::kError);
 }
 
+TEST(OptionsTest, TlsFlagsSwitchTheAdvertisedSchemeToHttps) {
+  const ParsedOptions plain = Parse({});
+  EXPECT_FALSE(plain.options.tls());
+  const ParsedOptions p = Parse({"--tls-cert", "c.pem"}, {{"LK_TEST_SERVER_TLS_KEY", "k.pem"}});
+  ASSERT_EQ(p.action, ParsedOptions::Action::kRun) << p.error;
+  EXPECT_TRUE(p.options.tls());
+  EXPECT_EQ(p.options.tls_cert, "c.pem");
+  EXPECT_EQ(p.options.tls_key, "k.pem");
+  EXPECT_EQ(p.options.advertise_host, "https://127.0.0.1");
+  EXPECT_EQ(p.options.tls_handshake_timeout_ms, 5000);
+  // An explicit base URL is kept, even http:// (tests of the client's trust boundary use it).
+  const ParsedOptions e = Parse({"--tls-cert=c.pem", "--tls-key=k.pem", "--advertise-host", "http://127.0.0.1",
+                                 "--tls-handshake-timeout", "250"});
+  ASSERT_EQ(e.action, ParsedOptions::Action::kRun) << e.error;
+  EXPECT_EQ(e.options.advertise_host, "http://127.0.0.1");
+  EXPECT_EQ(e.options.tls_handshake_timeout_ms, 250);
+  EXPECT_EQ(Parse({"--tls-cert", "c.pem"}).action, ParsedOptions::Action::kError);  // key missing
+  EXPECT_EQ(Parse({"--tls-key", "k.pem"}).action, ParsedOptions::Action::kError);   // cert missing
+  EXPECT_EQ(Parse({"--tls-cert=c", "--tls-key=k", "--tls-handshake-timeout", "0"}).action,
+            ParsedOptions::Action::kError);
+}
+
 TEST(ControlHeaderUnitTest, DefaultsAndFields) {
   boost::beast::http::fields h;
   MockControl c;

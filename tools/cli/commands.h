@@ -33,7 +33,8 @@ void AddRegionsCommands(CLI::App& app, CliContext& ctx);
 /// `lkcpp ingress list|create|update|delete` (ingress_commands.cc).
 void AddIngressCommands(CLI::App& app, CliContext& ctx);
 
-/// `lkcpp sip inbound|outbound|dispatch list|create|delete`, `sip participant create` (sip_commands.cc).
+/// `lkcpp sip inbound|outbound|dispatch list|create|update|delete`, `sip participant create|transfer`
+/// (sip_commands.cc).
 void AddSipCommands(CLI::App& app, CliContext& ctx);
 
 /// `room update`, `participant get|update|mute` (room_extra_commands.cc); after the room and
@@ -42,6 +43,9 @@ void AddRoomExtraCommands(CLI::App& app, CliContext& ctx);
 
 /// `egress start room-composite` (egress_start_commands.cc); after the egress group.
 void AddEgressStartCommands(CLI::App& app, CliContext& ctx);
+
+/// `egress update-layout|update-stream` (egress_update_commands.cc); after the egress group.
+void AddEgressUpdateCommands(CLI::App& app, CliContext& ctx);
 
 /// `dispatch get|delete` (dispatch_extra_commands.cc); after the dispatch group.
 void AddDispatchExtraCommands(CLI::App& app, CliContext& ctx);

@@ -94,7 +94,7 @@ int Create(const IngressArgs& args, CliContext& ctx) {
   if (args.disable_transcoding) req.set_enable_transcoding(false);
   std::string missing;
   if (req.room_name().empty() || req.participant_identity().empty()) missing = "--room and --identity are required";
-  if (req.input_type() == livekit::URL_INPUT && req.url().empty()) missing = "--input url needs --url";
+  if (req.input_type() == livekit::URL_INPUT && req.url().empty()) missing = "--input url needs --source-url";
   if (!missing.empty()) {
     std::cerr << "lkcpp: ingress create: " << missing << " (or the request file)\n";
     return kExitUsage;
@@ -165,7 +165,7 @@ void AddIngressCommands(CLI::App& app, CliContext& ctx) {
       ->check(CLI::ExistingFile);
   create->add_option("--input", args->input, "Input type: rtmp (default), whip or url")
       ->check(CLI::IsMember({"rtmp", "whip", "url"}));
-  create->add_option("--url", args->url, "Source to pull from (--input url only)");
+  create->add_option("--source-url", args->url, "Media URL to pull from (--input url only)");
   AddParticipantOptions(create, *args);
   create->callback([args, &ctx] { ctx.exit_code = Create(*args, ctx); });
 

@@ -8,6 +8,9 @@ int main(int argc, char** argv) {
   CLI::App app{"lkcpp: LiveKit from the command line (tokens, webhooks, server APIs)"};
   app.set_version_flag("--version", "lkcpp 0.1.0");
   app.require_subcommand(1);
+  // Global options (--json, --url, ...) are also accepted after the command, as lk does;
+  // set before the groups are added so that every subcommand inherits it.
+  app.fallthrough();
   lkcpp::CliContext ctx;
   lkcpp::AddGlobalOptions(app, ctx);
   lkcpp::AddTokenCommands(app, ctx);
@@ -21,6 +24,7 @@ int main(int argc, char** argv) {
   lkcpp::AddSipCommands(app, ctx);
   lkcpp::AddRoomExtraCommands(app, ctx);
   lkcpp::AddEgressStartCommands(app, ctx);
+  lkcpp::AddEgressUpdateCommands(app, ctx);
   lkcpp::AddDispatchExtraCommands(app, ctx);
   try {
     app.parse(argc, argv);

@@ -1,4 +1,4 @@
-// `lkcpp sip inbound|outbound|dispatch list|create|delete` and `lkcpp sip participant create`:
+// `lkcpp sip inbound|outbound|dispatch list|create|update|delete`, `lkcpp sip participant create|transfer`:
 // SIP trunks, dispatch rules and outbound calls. Create commands take an optional request file
 // (proto3 JSON, as LiveKit's CLI does) that the flags override.
 #include <iostream>
@@ -159,6 +159,49 @@ int CreateOutbound(const TrunkArgs& args, CliContext& ctx) {
                                 {"numbers", JoinList(ToVector(r->numbers()))}});
 }
 
+// Partial updates: only the flags given change; --number replaces the list.
+int UpdateInbound(const TrunkArgs& args, CliContext& ctx) {
+  livekit::UpdateSIPInboundTrunkRequest req;
+  req.set_sip_trunk_id(args.trunk_id);
+  auto* u = req.mutable_update();
+  if (!args.name.empty()) u->set_name(args.name);
+  if (!args.metadata.empty()) u->set_metadata(args.metadata);
+  if (!args.auth_user.empty()) u->set_auth_username(args.auth_user);
+  if (!args.auth_pass.empty()) u->set_auth_password(args.auth_pass);
+  if (!args.numbers.empty()) Assign(u->mutable_numbers()->mutable_set(), args.numbers);
+  if (!args.allowed_addresses.empty()) Assign(u->mutable_allowed_addresses()->mutable_set(), args.allowed_addresses);
+  if (!args.allowed_numbers.empty()) Assign(u->mutable_allowed_numbers()->mutable_set(), args.allowed_numbers);
+  if (!Require(u->ByteSizeLong() > 0, "sip inbound update: nothing to change", ctx)) return ctx.exit_code;
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().UpdateSIPInboundTrunk(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip inbound update", r.error());
+  return PrintCreated(ctx, *r, {{"trunk_id", r->sip_trunk_id()}, {"name", r->name()},
+                                {"numbers", JoinList(ToVector(r->numbers()))}});
+}
+
+int UpdateOutbound(const TrunkArgs& args, CliContext& ctx) {
+  livekit::UpdateSIPOutboundTrunkRequest req;
+  req.set_sip_trunk_id(args.trunk_id);
+  auto* u = req.mutable_update();
+  if (!args.name.empty()) u->set_name(args.name);
+  if (!args.metadata.empty()) u->set_metadata(args.metadata);
+  if (!args.address.empty()) u->set_address(args.address);
+  if (!args.transport.empty()) u->set_transport(Transports().at(args.transport));
+  if (!args.auth_user.empty()) u->set_auth_username(args.auth_user);
+  if (!args.auth_pass.empty()) u->set_auth_password(args.auth_pass);
+  if (!args.numbers.empty()) Assign(u->mutable_numbers()->mutable_set(), args.numbers);
+  if (!Require(u->ByteSizeLong() > 0 || !args.transport.empty(), "sip outbound update: nothing to change", ctx)) {
+    return ctx.exit_code;
+  }
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().UpdateSIPOutboundTrunk(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip outbound update", r.error());
+  return PrintCreated(ctx, *r, {{"trunk_id", r->sip_trunk_id()}, {"name", r->name()}, {"address", r->address()},
+                                {"numbers", JoinList(ToVector(r->numbers()))}});
+}
+
 int DeleteTrunk(const std::string& what, const TrunkArgs& args, CliContext& ctx) {
   auto api = ApiFromContext(ctx);
   if (!api) return ctx.exit_code;
@@ -204,6 +247,25 @@ void AddTrunkCommands(CLI::App* sip, const std::string& direction, CliContext& c
   }
   create->callback([args, inbound, &ctx] {
     ctx.exit_code = inbound ? CreateInbound(*args, ctx) : CreateOutbound(*args, ctx);
+  });
+
+  auto* update = group->add_subcommand("update", "Change an " + direction + " trunk (only the options given)");
+  update->add_option("trunk_id", args->trunk_id, "Trunk id (ST_...)")->required();
+  update->add_option("--name", args->name, "New name");
+  update->add_option("--metadata", args->metadata, "New metadata");
+  update->add_option("--number", args->numbers, "Replace the numbers with these (repeatable)");
+  update->add_option("--auth-user", args->auth_user, "New SIP digest username");
+  update->add_option("--auth-pass", args->auth_pass, "New SIP digest password");
+  if (inbound) {
+    update->add_option("--allowed-address", args->allowed_addresses, "Replace the allowed IPs/CIDRs (repeatable)");
+    update->add_option("--allowed-number", args->allowed_numbers, "Replace the allowed callers (repeatable)");
+  } else {
+    update->add_option("--address", args->address, "New SIP provider host[:port]");
+    update->add_option("--transport", args->transport, "New transport: auto, udp, tcp or tls")
+        ->check(CLI::IsMember({"auto", "udp", "tcp", "tls"}));
+  }
+  update->callback([args, inbound, &ctx] {
+    ctx.exit_code = inbound ? UpdateInbound(*args, ctx) : UpdateOutbound(*args, ctx);
   });
 
   auto* del = group->add_subcommand("delete", "Delete an " + direction + " trunk");
@@ -280,8 +342,7 @@ int CreateRule(const RuleArgs& args, CliContext& ctx) {
     d->set_pin(args.pin);
     d->set_randomize(args.randomize);
   }
-  const bool has_rule = info->rule().rule_case() != livekit::SIPDispatchRule::RULE_NOT_SET ||
-                        req.rule().rule_case() != livekit::SIPDispatchRule::RULE_NOT_SET;
+  const bool has_rule = info->rule().rule_case() != livekit::SIPDispatchRule::RULE_NOT_SET;
   if (!Require(has_rule, "sip dispatch create: one of --direct, --individual or --callee is required (or the request file)",
                ctx)) {
     return ctx.exit_code;
@@ -290,6 +351,23 @@ int CreateRule(const RuleArgs& args, CliContext& ctx) {
   if (!api) return ctx.exit_code;
   auto r = api->sip().CreateSIPDispatchRule(req);
   if (!r.ok()) return ReportCallError(ctx, "sip dispatch create", r.error());
+  return PrintCreated(ctx, *r, {{"rule_id", r->sip_dispatch_rule_id()}, {"name", r->name()},
+                                {"trunks", JoinList(ToVector(r->trunk_ids()))}, {"rule", RuleSummary(r->rule())}});
+}
+
+// A partial update: only the flags given change; --trunk replaces the list.
+int UpdateRule(const RuleArgs& args, CliContext& ctx) {
+  livekit::UpdateSIPDispatchRuleRequest req;
+  req.set_sip_dispatch_rule_id(args.rule_id);
+  auto* u = req.mutable_update();
+  if (!args.name.empty()) u->set_name(args.name);
+  if (!args.metadata.empty()) u->set_metadata(args.metadata);
+  if (!args.trunks.empty()) Assign(u->mutable_trunk_ids()->mutable_set(), args.trunks);
+  if (!Require(u->ByteSizeLong() > 0, "sip dispatch update: nothing to change", ctx)) return ctx.exit_code;
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().UpdateSIPDispatchRule(req);
+  if (!r.ok()) return ReportCallError(ctx, "sip dispatch update", r.error());
   return PrintCreated(ctx, *r, {{"rule_id", r->sip_dispatch_rule_id()}, {"name", r->name()},
                                 {"trunks", JoinList(ToVector(r->trunk_ids()))}, {"rule", RuleSummary(r->rule())}});
 }
@@ -334,6 +412,13 @@ void AddRuleCommands(CLI::App* sip, CliContext& ctx) {
   create->add_flag("--hide-phone-number", args->hide_phone_number, "Hide the caller's number from the room");
   create->callback([args, &ctx] { ctx.exit_code = CreateRule(*args, ctx); });
 
+  auto* update = group->add_subcommand("update", "Change a dispatch rule's name, metadata or trunks");
+  update->add_option("rule_id", args->rule_id, "Dispatch rule id (SDR_...)")->required();
+  update->add_option("--name", args->name, "New name");
+  update->add_option("--metadata", args->metadata, "New metadata");
+  update->add_option("--trunk", args->trunks, "Replace the trunk ids with these (repeatable)");
+  update->callback([args, &ctx] { ctx.exit_code = UpdateRule(*args, ctx); });
+
   auto* del = group->add_subcommand("delete", "Delete a dispatch rule");
   del->add_option("rule_id", args->rule_id, "Dispatch rule id (SDR_...)")->required();
   del->callback([args, &ctx] { ctx.exit_code = DeleteRule(*args, ctx); });
@@ -353,6 +438,8 @@ struct CallArgs {
   std::string dtmf;
   bool wait = false;
   bool hide_phone_number = false;
+  std::string transfer_to;
+  bool play_dialtone = false;
 };
 
 int CreateCall(const CallArgs& args, CliContext& ctx) {
@@ -374,10 +461,21 @@ int CreateCall(const CallArgs& args, CliContext& ctx) {
   }
   auto api = ApiFromContext(ctx);
   if (!api) return ctx.exit_code;
-  auto r = api->sip().CreateSIPParticipant(req);
+  // The convenience form: it lengthens the call timeout when --wait waits for the answer.
+  const std::string trunk_id = req.sip_trunk_id(), call_to = req.sip_call_to(), room = req.room_name();
+  auto r = api->sip().CreateSIPParticipant(trunk_id, call_to, room, std::move(req));
   if (!r.ok()) return ReportCallError(ctx, "sip participant create", r.error());
   return PrintCreated(ctx, *r, {{"participant_id", r->participant_id()}, {"identity", r->participant_identity()},
                                 {"room", r->room_name()}, {"sip_call_id", r->sip_call_id()}});
+}
+
+int TransferCall(const CallArgs& args, CliContext& ctx) {
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto r = api->sip().TransferSIPParticipant(args.room, args.identity, args.transfer_to, args.play_dialtone);
+  if (!r.ok()) return ReportCallError(ctx, "sip participant transfer", r.error());
+  return PrintCreated(ctx, *r, {{"transfer_id", r->transfer_id()},
+                                {"status", livekit::SIPTransferStatus_Name(r->status())}});
 }
 
 void AddCallCommands(CLI::App* sip, CliContext& ctx) {
@@ -399,6 +497,13 @@ void AddCallCommands(CLI::App* sip, CliContext& ctx) {
   create->add_flag("--wait", args->wait, "Return only once the call is answered");
   create->add_flag("--hide-phone-number", args->hide_phone_number, "Hide the number from the room");
   create->callback([args, &ctx] { ctx.exit_code = CreateCall(*args, ctx); });
+
+  auto* transfer = group->add_subcommand("transfer", "Transfer (SIP REFER) a SIP participant's call elsewhere");
+  transfer->add_option("--room", args->room, "Room of the SIP participant")->required();
+  transfer->add_option("--identity", args->identity, "Identity of the SIP participant")->required();
+  transfer->add_option("--to", args->transfer_to, "Destination: a SIP URI or tel: number")->required();
+  transfer->add_flag("--play-dialtone", args->play_dialtone, "Play a dial tone to the caller while transferring");
+  transfer->callback([args, &ctx] { ctx.exit_code = TransferCall(*args, ctx); });
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <openssl/ssl.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -55,6 +56,12 @@ int main(int argc, char** argv) {
       return 1;
     }
     tls->use_private_key_file(options.tls_key, boost::asio::ssl::context::pem, ec);
+    // A key of another type loads into its own slot without error: check the pair explicitly.
+    if (!ec && SSL_CTX_check_private_key(tls->native_handle()) != 1) {
+      std::cerr << "lk-mock-server: --tls-key '" << options.tls_key << "' does not match --tls-cert '"
+                << options.tls_cert << "'\n";
+      return 1;
+    }
     if (ec) {
       std::cerr << "lk-mock-server: cannot load --tls-key '" << options.tls_key << "': " << ec.message() << "\n";
       return 1;
