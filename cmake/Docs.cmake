@@ -8,18 +8,18 @@ if(NOT DOXYGEN_FOUND)
 endif()
 
 add_custom_target(docs
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/docs
-  COMMAND ${CMAKE_COMMAND} -E env LIVEKIT_SOURCE_DIR=${CMAKE_SOURCE_DIR}
-          LIVEKIT_DOCS_OUTPUT=${CMAKE_BINARY_DIR}/docs LIVEKIT_VERSION=${PROJECT_VERSION}
-          ${DOXYGEN_EXECUTABLE} ${CMAKE_SOURCE_DIR}/docs/Doxyfile
-  COMMAND ${CMAKE_COMMAND} -E echo "API reference: ${CMAKE_BINARY_DIR}/docs/html/index.html"
-  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/docs
+  COMMAND ${CMAKE_COMMAND} -E env LIVEKIT_SOURCE_DIR=${PROJECT_SOURCE_DIR}
+          LIVEKIT_DOCS_OUTPUT=${PROJECT_BINARY_DIR}/docs LIVEKIT_VERSION=${PROJECT_VERSION}
+          ${DOXYGEN_EXECUTABLE} ${PROJECT_SOURCE_DIR}/docs/Doxyfile
+  COMMAND ${CMAKE_COMMAND} -E echo "API reference: ${PROJECT_BINARY_DIR}/docs/html/index.html"
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
   COMMENT "Generating the API reference with Doxygen"
   VERBATIM)
 
 if(LIVEKIT_BUILD_TESTS)
   add_test(NAME docs.public_headers_documented
-    COMMAND ${CMAKE_COMMAND} -DDOXYGEN=${DOXYGEN_EXECUTABLE} -DSOURCE_DIR=${CMAKE_SOURCE_DIR}
-            -DWORK_DIR=${CMAKE_BINARY_DIR}/docs-check -P ${CMAKE_SOURCE_DIR}/cmake/CheckPublicDocs.cmake)
+    COMMAND ${CMAKE_COMMAND} -DDOXYGEN=${DOXYGEN_EXECUTABLE} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+            -DWORK_DIR=${PROJECT_BINARY_DIR}/docs-check -P ${PROJECT_SOURCE_DIR}/cmake/CheckPublicDocs.cmake)
   set_tests_properties(docs.public_headers_documented PROPERTIES LABELS docs)
 endif()

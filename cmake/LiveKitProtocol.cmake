@@ -1,8 +1,8 @@
 # The protocol: .proto files from the pinned npm package (or a protobufs/ checkout),
 # compiled by protoc into C++ in the build tree. Nothing generated is committed.
-set(LIVEKIT_PROTO_DIR ${CMAKE_BINARY_DIR}/protocol/proto)
-set(LIVEKIT_PROTO_CPP_DIR ${CMAKE_BINARY_DIR}/protocol/cpp)
-set(LIVEKIT_PROTO_REFLECTION ${CMAKE_BINARY_DIR}/protocol/reflection.json)
+set(LIVEKIT_PROTO_DIR ${PROJECT_BINARY_DIR}/protocol/proto)
+set(LIVEKIT_PROTO_CPP_DIR ${PROJECT_BINARY_DIR}/protocol/cpp)
+set(LIVEKIT_PROTO_REFLECTION ${PROJECT_BINARY_DIR}/protocol/reflection.json)
 
 # The files the server API needs, with everything they import.
 set(LIVEKIT_PROTO_FILES
@@ -40,15 +40,15 @@ if(LIVEKIT_PROTOBUFS_DIR)
   set(LIVEKIT_PROTO_REFLECTION "")
 else()
   find_program(LIVEKIT_NODE node REQUIRED)
-  set(_pkg ${CMAKE_SOURCE_DIR}/protocol/node_modules/@livekit/protocol/package.json)
+  set(_pkg ${PROJECT_SOURCE_DIR}/protocol/node_modules/@livekit/protocol/package.json)
   if(NOT EXISTS ${_pkg})
     message(FATAL_ERROR "protocol/node_modules is missing: run scripts/setup.sh (or npm ci in protocol/)")
   endif()
   add_custom_command(
     OUTPUT ${_proto_paths} ${LIVEKIT_PROTO_REFLECTION}
-    COMMAND ${LIVEKIT_NODE} ${CMAKE_SOURCE_DIR}/protocol/generate.mjs ${LIVEKIT_PROTO_DIR}
+    COMMAND ${LIVEKIT_NODE} ${PROJECT_SOURCE_DIR}/protocol/generate.mjs ${LIVEKIT_PROTO_DIR}
             --reflection ${LIVEKIT_PROTO_REFLECTION}
-    DEPENDS ${CMAKE_SOURCE_DIR}/protocol/generate.mjs ${CMAKE_SOURCE_DIR}/protocol/package-lock.json ${_pkg}
+    DEPENDS ${PROJECT_SOURCE_DIR}/protocol/generate.mjs ${PROJECT_SOURCE_DIR}/protocol/package-lock.json ${_pkg}
     COMMENT "Generating LiveKit .proto files from @livekit/protocol")
 endif()
 
@@ -62,15 +62,15 @@ add_custom_command(
 # Descriptor sets: the files the SDK compiles (with imports), and every file of the folder.
 # The fidelity test compares them with the npm package's reflection, and the
 # LIVEKIT_PROTOBUFS_DIR plumbing test compares them between the two sources.
-set(LIVEKIT_PROTO_DESCRIPTORS ${CMAKE_BINARY_DIR}/protocol/descriptors.pb)
-set(LIVEKIT_PROTO_DESCRIPTORS_ALL ${CMAKE_BINARY_DIR}/protocol/descriptors_all.pb)
+set(LIVEKIT_PROTO_DESCRIPTORS ${PROJECT_BINARY_DIR}/protocol/descriptors.pb)
+set(LIVEKIT_PROTO_DESCRIPTORS_ALL ${PROJECT_BINARY_DIR}/protocol/descriptors_all.pb)
 add_custom_command(
   OUTPUT ${LIVEKIT_PROTO_DESCRIPTORS} ${LIVEKIT_PROTO_DESCRIPTORS_ALL}
   COMMAND protobuf::protoc -I${LIVEKIT_PROTO_DIR} --include_imports
           --descriptor_set_out=${LIVEKIT_PROTO_DESCRIPTORS} ${_proto_paths}
   COMMAND ${CMAKE_COMMAND} -DPROTOC=$<TARGET_FILE:protobuf::protoc> -DPROTO_DIR=${LIVEKIT_PROTO_DIR}
-          -DOUT=${LIVEKIT_PROTO_DESCRIPTORS_ALL} -P ${CMAKE_SOURCE_DIR}/cmake/DescribeAllProtos.cmake
-  DEPENDS ${_proto_paths} protobuf::protoc ${CMAKE_SOURCE_DIR}/cmake/DescribeAllProtos.cmake
+          -DOUT=${LIVEKIT_PROTO_DESCRIPTORS_ALL} -P ${PROJECT_SOURCE_DIR}/cmake/DescribeAllProtos.cmake
+  DEPENDS ${_proto_paths} protobuf::protoc ${PROJECT_SOURCE_DIR}/cmake/DescribeAllProtos.cmake
   COMMENT "Writing LiveKit descriptor sets")
 add_custom_target(livekit_protocol_descriptors ALL
   DEPENDS ${LIVEKIT_PROTO_DESCRIPTORS} ${LIVEKIT_PROTO_DESCRIPTORS_ALL})

@@ -4,6 +4,10 @@
 
 #include <cmath>
 #include <iostream>
+#include <memory>
+#include <mutex>
+
+#include "livekit/failover_events.h"
 
 namespace lkcpp {
 namespace {
@@ -14,6 +18,25 @@ std::string Trim(std::string s) {
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
   return s.substr(i);
 }
+
+// --verbose: one line per attempt (host, region, outcome, duration) and per skipped failover.
+class VerboseListener : public livekit::FailoverListener {
+ public:
+  void OnAttemptFinished(const livekit::AttemptFinishedEvent& e) override {
+    const auto& a = e.attempt;
+    std::lock_guard<std::mutex> lock(mu_);
+    std::cerr << "lkcpp: " << e.method << " attempt " << (e.index + 1) << " " << a.host
+              << (a.region.empty() ? "" : " (" + a.region + ")") << ": " << livekit::ToString(a.outcome)
+              << (a.detail.empty() ? "" : " " + a.detail) << " in " << a.duration.count() << " ms\n";
+  }
+  void OnFailoverSkipped(const livekit::FailoverSkippedEvent& e) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::cerr << "lkcpp: " << e.method << ": no failover (" << livekit::ToString(e.reason) << ")\n";
+  }
+
+ private:
+  std::mutex mu_;
+};
 
 }  // namespace
 
@@ -35,6 +58,7 @@ livekit::Result<livekit::ClientOptions> ClientOptionsFromContext(const CliContex
   }
   if (ctx.no_failover) o.failover.enabled = false;
   if (ctx.failover_force) o.failover.force = true;
+  if (ctx.verbose) o.failover.listener = std::make_shared<VerboseListener>();
   return o;
 }
 

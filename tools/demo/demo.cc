@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -238,8 +239,18 @@ int main(int argc, char** argv) {
     auto deleted = api->room().DeleteRoom(room);
     if (!deleted.ok()) return Fail("DeleteRoom", deleted.error());
     PrintCall("DeleteRoom", *events, *state, origin, true, "", MsSince(t0));
-    std::printf("\n%sFailover demo skipped:%s it needs the bundled mock server (make demo without LIVEKIT_URL).\n",
-                Dim(), Reset());
+    // Regions cannot be knocked out on a real server: say what failover would do here.
+    std::string host = url.substr(url.find("://") == std::string::npos ? 0 : url.find("://") + 3);
+    host = host.substr(0, host.find_first_of(":/"));
+    for (auto& ch : host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string cloud = ".livekit.cloud";
+    const bool is_cloud = host.size() > cloud.size() && host.compare(host.size() - cloud.size(), cloud.size(), cloud) == 0;
+    std::printf("\n%sFailover:%s %s\n", Bold(), Reset(),
+                is_cloud ? "on for this LiveKit Cloud project: a call that meets a transport error or a 5xx is "
+                           "replayed on the project's other regions (the live failover demo needs the bundled mock "
+                           "server: make demo without LIVEKIT_URL)"
+                         : "off: this host is not LiveKit Cloud (the live failover demo needs the bundled mock "
+                           "server: make demo without LIVEKIT_URL)");
     return 0;
   }
 
