@@ -80,6 +80,13 @@ add_library(livekit_protocol OBJECT ${_proto_srcs})
 target_include_directories(livekit_protocol SYSTEM PUBLIC
   $<BUILD_INTERFACE:${LIVEKIT_PROTO_CPP_DIR}> $<INSTALL_INTERFACE:include/livekit/protocol>)
 target_link_libraries(livekit_protocol PUBLIC protobuf::libprotobuf)
-# Plain flags only (no sanitizer, no warnings): identical objects in every configuration.
+# Plain flags only (no sanitizer, no warnings): identical objects in every configuration,
+# shared through the compiler cache...
 set_property(TARGET livekit_protocol PROPERTY COMPILE_OPTIONS -w -Wno-deprecated-declarations)
+if(LIVEKIT_SANITIZE MATCHES "thread")
+  # ...except under ThreadSanitizer, which changes the layout of protobuf's map fields
+  # (map_field.h adds members under __SANITIZE_THREAD__): the generated code must then be
+  # compiled like the code that uses it.
+  set_property(TARGET livekit_protocol APPEND PROPERTY COMPILE_OPTIONS -fsanitize=thread)
+endif()
 set(LIVEKIT_PROTO_HEADERS ${_proto_hdrs})

@@ -59,6 +59,8 @@ for (const [what, key, digits, ratioOf, target] of rows) {
   const verdict = target ? `>=${target}x ${ratio >= target ? 'met' : 'MISSED'}` : '(informative)';
   console.log(`${what.padEnd(26)}${fmt(cpp[key] * scale, digits)} ${fmt(cppJson[key] * scale, digits)} ${fmt(nodeValue * scale, digits)} ${ratio.toFixed(1).padStart(6)}x  ${verdict}`);
 }
+console.log(`baselines, same request: libcurl alone ${cpp.libcurl_cpu_us_per_call.toFixed(1)} us, raw socket ${cpp.floor_cpu_us_per_call.toFixed(1)} us`);
+console.log(`  (the SDK's own share: ${(cpp.cpu_us_per_call - cpp.libcurl_cpu_us_per_call).toFixed(1)} us over libcurl alone)`);
 console.log('CPU per call: one call in flight, each started when the previous one completes (Node: an');
 console.log('await loop; C++: the callback form); best of 3 rounds each. Peak RSS: ru_maxrss / maxRSS.');
 if (missed && strict === '1') process.exit(1);

@@ -3,21 +3,39 @@
 //      included) over sequential calls, one in flight, best of three rounds: chained through
 //      the callback form (as the Node harness chains awaits), and with the blocking form;
 //   2. calls per second with 64 calls in flight (callback form, one thread starting them);
-//   3. peak resident memory of the process.
+//   3. peak resident memory of the process;
+//   4. the floor: the CPU time of the same exchange done by hand (the request bytes the SDK
+//      would send, written to one kept-alive socket, the answer read back with blocking
+//      system calls, nothing else): what any client pays on this machine for the system
+//      calls, the loopback TCP stack and the wake-ups;
+//   5. libcurl alone: the same request on one reused easy handle, driven by the documented
+//      multi loop (curl_multi_perform + curl_multi_poll), nothing else: what the SDK's engine
+//      is built on.
+// 4 and 5 are baselines, not targets: they show how much of the SDK's figure is its own.
 // Prints one JSON object:
-//   {"cpu_us_per_call": x, "blocking_cpu_us_per_call": b, "calls_per_sec": y, "peak_rss_kib": z}.
+//   {"cpu_us_per_call": x, "blocking_cpu_us_per_call": b, "calls_per_sec": y, "peak_rss_kib": z,
+//    "floor_cpu_us_per_call": f, "libcurl_cpu_us_per_call": c}.
 //   bench_api URL [json|protobuf] [SEQUENTIAL_CALLS] [CONCURRENT_CALLS]
+#include <curl/curl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <string>
+#include <string_view>
 
+#include "livekit/access_token.h"
 #include "livekit/room_service_client.h"
 
 namespace {
@@ -66,6 +84,134 @@ class Pump {
   std::condition_variable cv_;
   int finished_ = 0;
 };
+
+// One kept-alive HTTP/1.1 connection to 127.0.0.1:port, driven with plain blocking calls.
+class RawExchange {
+ public:
+  RawExchange(int port, std::string request) : request_(std::move(request)) {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const int one = 1;
+    setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));  // as libcurl does
+    ok_ = fd_ >= 0 && connect(fd_, reinterpret_cast<const sockaddr*>(&addr), sizeof(addr)) == 0;
+  }
+  ~RawExchange() {
+    if (fd_ >= 0) close(fd_);
+  }
+  RawExchange(const RawExchange&) = delete;
+  RawExchange& operator=(const RawExchange&) = delete;
+
+  // Sends the request and reads the whole answer; false on any failure or a non-200 answer.
+  bool Once() {
+    if (!ok_ || send(fd_, request_.data(), request_.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request_.size())) {
+      return false;
+    }
+    std::size_t have = 0;
+    std::size_t need = 0;  // header bytes + Content-Length, once the header is complete
+    for (;;) {
+      const ssize_t n = recv(fd_, buffer_ + have, sizeof(buffer_) - have, 0);
+      if (n <= 0) return false;
+      have += static_cast<std::size_t>(n);
+      if (need == 0) {
+        const std::string_view head(buffer_, have);
+        const auto end = head.find("\r\n\r\n");
+        if (end == std::string_view::npos) continue;
+        const auto cl = head.find("Content-Length: ");
+        if (cl == std::string_view::npos || head.substr(0, 12) != "HTTP/1.1 200") return false;
+        need = end + 4 + std::strtoul(buffer_ + cl + 16, nullptr, 10);
+      }
+      if (have >= need) return have == need;
+    }
+  }
+
+ private:
+  std::string request_;
+  int fd_ = -1;
+  bool ok_ = false;
+  char buffer_[65536];
+};
+
+// A token with the ListRooms grant, for the baselines' hand-made requests.
+std::string ListRoomsToken() {
+  livekit::VideoGrant grant;
+  grant.room_list = true;
+  livekit::AccessToken token("devkey", "secret");
+  token.set_video_grant(grant);
+  return token.ToJwt().value();
+}
+
+int PortOf(const std::string& url) { return std::atoi(url.c_str() + url.rfind(':') + 1); }
+
+// Best of `rounds` rounds of `calls` runs of `once`, in microseconds of CPU per run; -1 when
+// a run fails.
+template <typename Fn>
+double BestCpuUsPerCall(int calls, int rounds, Fn once) {
+  for (int i = 0; i < 200; ++i) {  // warm up
+    if (!once()) return -1;
+  }
+  double best = 1e30;
+  for (int round = 0; round < rounds; ++round) {
+    const double cpu0 = CpuSeconds();
+    for (int i = 0; i < calls; ++i) {
+      if (!once()) return -1;
+    }
+    best = std::min(best, (CpuSeconds() - cpu0) / calls * 1e6);
+  }
+  return best;
+}
+
+// Baseline 4 (see the file comment).
+double FloorCpuUsPerCall(const std::string& url, int calls, int rounds) {
+  const int port = PortOf(url);
+  const std::string request = "POST /twirp/livekit.RoomService/ListRooms HTTP/1.1\r\nHost: 127.0.0.1:" +
+                              std::to_string(port) + "\r\nAuthorization: Bearer " + ListRoomsToken() +
+                              "\r\nContent-Type: application/protobuf\r\nContent-Length: 0\r\n\r\n";
+  RawExchange raw(port, request);
+  return BestCpuUsPerCall(calls, rounds, [&raw] { return raw.Once(); });
+}
+
+size_t DiscardBody(char*, size_t size, size_t nmemb, void*) { return size * nmemb; }
+
+// Baseline 5 (see the file comment).
+double LibcurlCpuUsPerCall(const std::string& url, int calls, int rounds) {
+  const std::string target = url + "/twirp/livekit.RoomService/ListRooms";
+  const std::string auth = "Authorization: Bearer " + ListRoomsToken();
+  CURLM* multi = curl_multi_init();
+  CURL* easy = curl_easy_init();
+  curl_slist* headers = curl_slist_append(nullptr, auth.c_str());
+  headers = curl_slist_append(headers, "Content-Type: application/protobuf");
+  headers = curl_slist_append(headers, "Expect:");
+  curl_easy_setopt(easy, CURLOPT_URL, target.c_str());
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(easy, CURLOPT_POSTFIELDS, "");
+  curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, 0L);
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &DiscardBody);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  const double us = BestCpuUsPerCall(calls, rounds, [multi, easy] {
+    curl_multi_add_handle(multi, easy);
+    int running = 1;
+    while (running > 0) {
+      curl_multi_perform(multi, &running);
+      if (running > 0) curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
+    }
+    bool ok = false;
+    int left = 0;
+    while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
+      long status = 0;
+      curl_easy_getinfo(msg->easy_handle, CURLINFO_RESPONSE_CODE, &status);
+      ok = msg->data.result == CURLE_OK && status == 200;
+    }
+    curl_multi_remove_handle(multi, easy);
+    return ok;
+  });
+  curl_slist_free_all(headers);
+  curl_easy_cleanup(easy);
+  curl_multi_cleanup(multi);
+  return us;
+}
 
 }  // namespace
 
@@ -131,9 +277,16 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_api: %d calls failed\n", pump.failures());
     return 1;
   }
+  const long peak_rss_kib = PeakRssKib();  // the SDK's alone, before the baselines run
+  const double floor_us = FloorCpuUsPerCall(options.url, sequential, kRounds);
+  const double libcurl_us = LibcurlCpuUsPerCall(options.url, sequential, kRounds);
+  if (floor_us < 0 || libcurl_us < 0) {
+    std::fprintf(stderr, "bench_api: a baseline exchange failed\n");
+    return 1;
+  }
   std::printf(
       "{\"cpu_us_per_call\": %.2f, \"blocking_cpu_us_per_call\": %.2f, \"calls_per_sec\": %.0f, "
-      "\"peak_rss_kib\": %ld}\n",
-      cpu_per_call_us, blocking_cpu_per_call_us, concurrent / seconds, PeakRssKib());
+      "\"peak_rss_kib\": %ld, \"floor_cpu_us_per_call\": %.2f, \"libcurl_cpu_us_per_call\": %.2f}\n",
+      cpu_per_call_us, blocking_cpu_per_call_us, concurrent / seconds, peak_rss_kib, floor_us, libcurl_us);
   return 0;
 }

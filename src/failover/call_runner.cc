@@ -51,13 +51,19 @@ class Call : public std::enable_shared_from_this<Call> {
         listener_(spec_.failover.listener),
         logger_(spec_.failover.logger ? spec_.failover.logger : Logger::Default()) {}
 
-  void Post(std::function<void()> fn) {
+  // Runs fn now when no other handler of this call is running (the common case: no
+  // std::function is built), else queues it behind the one that is.
+  template <typename Fn>
+  void Post(Fn&& fn) {
     {
       std::lock_guard<std::mutex> lock(strand_mu_);
-      queue_.push_back(std::move(fn));
-      if (draining_) return;
+      if (draining_) {
+        queue_.emplace_back(std::forward<Fn>(fn));
+        return;
+      }
       draining_ = true;
     }
+    fn();
     for (;;) {
       std::function<void()> next;
       {
@@ -577,8 +583,7 @@ void Call::DoCancel() {
   backoff_pending_ = false;
   if (discovery_pending_) st_.discovery.Detach(wait_);
   discovery_pending_ = false;
-  scheduler_->RunAfter(std::chrono::nanoseconds(0),
-                       Bind([](Call& c) { c.FinishError(ErrorCode::kCancelled, "cancelled by the caller"); }));
+  scheduler_->Post(Bind([](Call& c) { c.FinishError(ErrorCode::kCancelled, "cancelled by the caller"); }));
 }
 
 void Call::FinishLast() {
@@ -605,13 +610,14 @@ void Call::Finish(CallOutcome out) {
   backoff_pending_ = false;
   if (discovery_pending_) st_.discovery.Detach(wait_);
   discovery_pending_ = false;
-  out.attempts = attempts_;
   if (!out.response) {
     out.error.set_attempts(attempts_);
     out.error.set_method(spec_.method_name);
     out.error.set_url(spec_.origin);
     out.error.set_request_id(request_id_);
   }
+  out.attempts = std::move(attempts_);
+  attempts_.clear();
   auto done = std::move(done_);
   done_ = nullptr;
   if (done) done(std::move(out));
@@ -634,12 +640,13 @@ CallHandle CallRunner::Start(CallSpec spec, CallCallback done) {
   auto call = std::make_shared<Call>(std::move(spec), std::move(done), transport_, scheduler_, random_);
   // Every step of a call, its first included, runs on the scheduler's (the engine's I/O)
   // thread, so `done` never runs on a caller's thread however fast an exchange fails.
-  scheduler_->RunAfter(std::chrono::nanoseconds(0), [call] { call->Post([call] { call->Begin(); }); });
+  scheduler_->Post([call] { call->Post([call] { call->Begin(); }); });
   std::weak_ptr<Call> weak = call;
   return CallHandle([weak] {
     auto c = weak.lock();
     if (!c) return;
-    c->scheduler()->RunAfter(std::chrono::nanoseconds(0), [weak] {
+    // Posted, not timed: it runs after the call's Begin, which was posted first.
+    c->scheduler()->Post([weak] {
       if (auto alive = weak.lock()) alive->Post([alive] { alive->DoCancel(); });
     });
   });

@@ -183,7 +183,7 @@ void DiscoveryRun::Finish(DiscoveryOutcome outcome, bool put_in_cache, std::chro
       w.done(std::move(o));
     } else {
       auto done = std::move(w.done);
-      w.scheduler->RunAfter(std::chrono::nanoseconds(0), [done, o]() mutable { done(std::move(o)); });
+      w.scheduler->Post([done, o]() mutable { done(std::move(o)); });
     }
   }
 }

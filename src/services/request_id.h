@@ -1,5 +1,6 @@
 #pragma once
-// X-Livekit-Request-Id values: random UUID v4 from OpenSSL's generator.
+// X-Livekit-Request-Id values: random UUID v4 (a per-thread generator seeded from OpenSSL,
+// reseeded after fork); RandomBytes draws from OpenSSL directly.
 
 #include <string>
 

@@ -1,12 +1,18 @@
 #include "transport/curl_engine.h"
 
 #include <curl/curl.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cerrno>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -43,11 +49,60 @@ bool NeverReachedServer(CURLcode code) {
   }
 }
 
+// A pooled easy handle and what it was last set up for. Options that depend on the TLS
+// settings or the verb stay on the handle between exchanges; only when they change is the
+// handle reset (curl_easy_reset and a full set-up cost more than the rest of an exchange's
+// options together).
+struct PooledHandle {
+  CURL* easy = nullptr;
+  bool configured = false;
+  HttpRequest::Verb verb = HttpRequest::Verb::kPost;
+  TlsSettings tls;
+};
+
+// The request's header lines in one buffer, linked as the curl_slist libcurl reads: two
+// allocations per exchange instead of three per header (curl_slist_append).
+class HeaderLines {
+ public:
+  void Build(const Headers& headers) {
+    std::size_t size = sizeof(kNoExpect);
+    std::size_t count = 1;
+    for (const auto& [name, value] : headers) {
+      if (value.empty()) continue;
+      size += name.size() + 2 + value.size() + 1;
+      ++count;
+    }
+    text_.clear();
+    text_.reserve(size);
+    std::vector<std::size_t> starts;
+    starts.reserve(count);
+    for (const auto& [name, value] : headers) {
+      if (value.empty()) continue;
+      starts.push_back(text_.size());
+      text_.append(name).append(": ").append(value).push_back('\0');
+    }
+    // No "Expect: 100-continue" round trip for larger bodies.
+    starts.push_back(text_.size());
+    text_.append(kNoExpect, sizeof(kNoExpect));
+    nodes_.assign(starts.size(), curl_slist{});
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      nodes_[i].data = text_.data() + starts[i];
+      nodes_[i].next = i + 1 < starts.size() ? &nodes_[i + 1] : nullptr;
+    }
+  }
+  curl_slist* list() { return nodes_.empty() ? nullptr : nodes_.data(); }
+
+ private:
+  static constexpr char kNoExpect[] = "Expect:";
+  std::string text_;
+  std::vector<curl_slist> nodes_;
+};
+
 // One exchange in flight; owned by the I/O thread.
 struct Exchange {
   Transport::ExchangeId id = 0;
-  CURL* easy = nullptr;
-  curl_slist* header_list = nullptr;
+  PooledHandle handle;
+  HeaderLines header_lines;
   HttpRequest request;
   ExchangeCallback done;
   HttpResponse response;
@@ -55,10 +110,6 @@ struct Exchange {
   int sends = 0;                 // requests libcurl started for this exchange
   bool replay_refused = false;  // libcurl tried to send it a second time
   char errbuf[CURL_ERROR_SIZE] = {};
-
-  ~Exchange() {
-    if (header_list != nullptr) curl_slist_free_all(header_list);
-  }
 };
 
 size_t OnBody(char* data, size_t size, size_t nmemb, void* user) {
@@ -116,7 +167,8 @@ struct SendCommand {
 struct CancelCommand {
   Transport::ExchangeId id;
 };
-using Command = std::variant<SendCommand, CancelCommand>;
+using PostCommand = std::function<void()>;
+using Command = std::variant<SendCommand, CancelCommand, PostCommand>;
 
 ExchangeResult Failure(ErrorCode code, std::string message, bool may_have_reached_server) {
   ExchangeResult r;
@@ -135,11 +187,30 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
     curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_host_connections);
     curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, options.max_cached_connections);
+    // libcurl tells us which sockets to watch and when to call it back; we wait on them with
+    // epoll and hand it each ready socket. That saves the poll() calls curl_multi_perform and
+    // curl_multi_poll make on every round (about three per exchange on a kept-alive connection).
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &Impl::OnSocket);
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &Impl::OnCurlTimer);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
+    epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+    if (epoll_fd_ < 0) setup_error_ = std::string("epoll_create1: ") + std::strerror(errno);
+    wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (wake_fd_ < 0 && setup_error_.empty()) setup_error_ = std::string("eventfd: ") + std::strerror(errno);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = wake_fd_;
+    if (setup_error_.empty() && epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &ev) != 0) {
+      setup_error_ = std::string("epoll_ctl: ") + std::strerror(errno);
+    }
   }
 
   ~Impl() {
-    for (CURL* e : spare_) curl_easy_cleanup(e);
+    for (PooledHandle& h : spare_) curl_easy_cleanup(h.easy);
     curl_multi_cleanup(multi_);
+    if (wake_fd_ >= 0) close(wake_fd_);
+    if (epoll_fd_ >= 0) close(epoll_fd_);
   }
 
   void Start() {
@@ -177,6 +248,14 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     Wake(false);
   }
 
+  void Post(std::function<void()> fn) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.emplace_back(std::move(fn));
+    }
+    Wake(false);
+  }
+
   TimerId RunAfter(std::chrono::nanoseconds delay, std::function<void()> fn) {
     const TimerId id = next_id_.fetch_add(1) + 1;
     const auto when = SteadyClock::now() + std::max(delay, std::chrono::nanoseconds(0));
@@ -204,23 +283,91 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
 
  private:
   // One wake-up per batch of commands: the loop clears the flag before draining the queue.
-  // None from the I/O thread itself: the loop looks at the queue and timers before it polls.
+  // None from the I/O thread itself: the loop looks at the queue and timers before it waits.
   void Wake(bool force) {
     if (!force && OnIoThread()) return;
-    if (force || !wake_pending_.exchange(true)) curl_multi_wakeup(multi_);
+    if ((force || !wake_pending_.exchange(true)) && wake_fd_ >= 0) {
+      const std::uint64_t one = 1;
+      // EAGAIN means the counter is already non-zero: the loop wakes up anyway.
+      [[maybe_unused]] const ssize_t n = write(wake_fd_, &one, sizeof(one));
+    }
+  }
+
+  // CURLMOPT_SOCKETFUNCTION: start, change or stop watching one socket.
+  static int OnSocket(CURL*, curl_socket_t s, int what, void* user, void* socket_data) {
+    auto* self = static_cast<Impl*>(user);
+    if (what == CURL_POLL_REMOVE) {
+      // The socket may already be closed (epoll forgot it then): the error is expected.
+      epoll_ctl(self->epoll_fd_, EPOLL_CTL_DEL, s, nullptr);
+      return 0;
+    }
+    epoll_event ev{};
+    ev.events = ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0u);
+    ev.data.fd = s;
+    // libcurl keeps the pointer we assign per socket: non-null means epoll already knows it.
+    if (socket_data == nullptr) {
+      if (epoll_ctl(self->epoll_fd_, EPOLL_CTL_ADD, s, &ev) != 0 && errno == EEXIST) {
+        epoll_ctl(self->epoll_fd_, EPOLL_CTL_MOD, s, &ev);
+      }
+      curl_multi_assign(self->multi_, s, self);
+    } else if (epoll_ctl(self->epoll_fd_, EPOLL_CTL_MOD, s, &ev) != 0 && errno == ENOENT) {
+      epoll_ctl(self->epoll_fd_, EPOLL_CTL_ADD, s, &ev);
+    }
+    return 0;
+  }
+
+  // CURLMOPT_TIMERFUNCTION: when libcurl wants to be called back without socket activity
+  // (timeouts, a handle just added). -1 removes the timer.
+  static int OnCurlTimer(CURLM*, long timeout_ms, void* user) {
+    auto* self = static_cast<Impl*>(user);
+    if (timeout_ms < 0) {
+      self->curl_deadline_.reset();
+    } else {
+      self->curl_deadline_ = SteadyClock::now() + std::chrono::milliseconds(timeout_ms);
+    }
+    return 0;
+  }
+
+  void CurlTimeoutIfDue() {
+    if (!curl_deadline_ || *curl_deadline_ > SteadyClock::now()) return;
+    curl_deadline_.reset();
+    int running = 0;
+    curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
+    CollectFinished();
   }
 
   void Loop() {
+    std::array<epoll_event, 64> events{};
     while (!stop_.load()) {
       wake_pending_.store(false);
       RunDueTimers(false);  // first: what they send goes out in this same round
       DrainQueue();
-      int running = 0;
-      curl_multi_perform(multi_, &running);
-      CollectFinished();
+      CurlTimeoutIfDue();
       if (stop_.load()) break;
-      if (HasQueuedCommands()) continue;  // completions queued more work: no need to poll
-      curl_multi_poll(multi_, nullptr, 0, WaitMs(), nullptr);
+      if (HasQueuedCommands()) continue;  // completions queued more work: no need to wait
+      if (!setup_error_.empty()) {
+        // No epoll or eventfd (out of file descriptors): every exchange fails at once; only
+        // timers and the queue are served, by polling them.
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::min(WaitMs(), 10)));
+        continue;
+      }
+      const int n = epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()), WaitMs());
+      for (int i = 0; i < n; ++i) {
+        const epoll_event& ev = events[static_cast<std::size_t>(i)];
+        if (ev.data.fd == wake_fd_) {
+          std::uint64_t count = 0;
+          [[maybe_unused]] const ssize_t r = read(wake_fd_, &count, sizeof(count));
+          continue;
+        }
+        int mask = 0;
+        if ((ev.events & EPOLLIN) != 0) mask |= CURL_CSELECT_IN;
+        if ((ev.events & EPOLLOUT) != 0) mask |= CURL_CSELECT_OUT;
+        // An error or hang-up: let libcurl read or write and find out for itself.
+        if ((ev.events & (EPOLLERR | EPOLLHUP)) != 0) mask |= CURL_CSELECT_IN | CURL_CSELECT_OUT;
+        int running = 0;
+        curl_multi_socket_action(multi_, ev.data.fd, mask, &running);
+      }
+      CollectFinished();
     }
     Shutdown();
   }
@@ -230,18 +377,18 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     return !queue_.empty();
   }
 
+  // How long epoll may sleep: until libcurl's next timeout or our next timer, at most 1 s.
   int WaitMs() {
-    long curl_ms = -1;
-    curl_multi_timeout(multi_, &curl_ms);
-    long ms = curl_ms < 0 ? 1000 : std::min(curl_ms, 1000L);
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!queue_.empty()) return 0;
-    if (!timers_.empty()) {
-      auto until = timers_.begin()->first.first - SteadyClock::now();
-      auto t = std::chrono::ceil<std::chrono::milliseconds>(until).count();
-      ms = std::min<long>(ms, std::max<long>(0, static_cast<long>(t)));
+    const auto now = SteadyClock::now();
+    auto until = now + std::chrono::seconds(1);
+    if (curl_deadline_) until = std::min(until, *curl_deadline_);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!queue_.empty()) return 0;
+      if (!timers_.empty()) until = std::min(until, timers_.begin()->first.first);
     }
-    return static_cast<int>(ms);
+    if (until <= now) return 0;
+    return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(until - now).count());
   }
 
   std::vector<Command> TakeQueue() {
@@ -255,25 +402,53 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     for (auto& cmd : TakeQueue()) {
       if (auto* send = std::get_if<SendCommand>(&cmd)) {
         Start(std::move(*send));
+      } else if (auto* post = std::get_if<PostCommand>(&cmd)) {
+        if (*post) (*post)();
       } else {
         const ExchangeId id = std::get<CancelCommand>(cmd).id;
         auto it = active_.find(id);
         if (it == active_.end()) continue;  // already finished
         std::unique_ptr<Exchange> ex = std::move(it->second);
         active_.erase(it);
-        curl_multi_remove_handle(multi_, ex->easy);
+        curl_multi_remove_handle(multi_, ex->handle.easy);
         Finish(std::move(ex), Failure(ErrorCode::kCancelled, "cancelled", true));
       }
     }
   }
 
-  CURL* TakeHandle() {
+  PooledHandle TakeHandle() {
     if (!spare_.empty()) {
-      CURL* e = spare_.back();
+      PooledHandle h = std::move(spare_.back());
       spare_.pop_back();
-      return e;
+      return h;
     }
-    return curl_easy_init();
+    PooledHandle h;
+    h.easy = curl_easy_init();
+    return h;
+  }
+
+  // The options that stay on a handle: set once, or again after a reset.
+  static void ConfigureHandle(PooledHandle& h, const HttpRequest& req) {
+    CURL* e = h.easy;
+    if (h.configured) curl_easy_reset(e);
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, req.tls.verify ? 1L : 0L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, req.tls.verify ? 2L : 0L);
+    if (!req.tls.ca_bundle_path.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, req.tls.ca_bundle_path.c_str());
+    if (req.verb == HttpRequest::Verb::kPost) {
+      curl_easy_setopt(e, CURLOPT_POST, 1L);
+    } else {
+      curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+    }
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnBody);
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &OnHeader);
+    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &OnPrereq);
+    h.configured = true;
+    h.verb = req.verb;
+    h.tls = req.tls;
   }
 
   void Start(SendCommand send) {
@@ -281,46 +456,38 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     ex->id = send.id;
     ex->request = std::move(send.request);
     ex->done = std::move(send.done);
-    ex->easy = TakeHandle();
-    if (ex->easy == nullptr) {
+    if (!setup_error_.empty()) {
+      ex->done(Failure(ErrorCode::kInternal, "the HTTP engine could not start (" + setup_error_ + ")", false));
+      return;
+    }
+    ex->handle = TakeHandle();
+    if (ex->handle.easy == nullptr) {
       ex->done(Failure(ErrorCode::kInternal, "curl_easy_init failed", false));
       return;
     }
-    CURL* e = ex->easy;
     const HttpRequest& req = ex->request;
+    PooledHandle& h = ex->handle;
+    if (!h.configured || h.verb != req.verb || h.tls.verify != req.tls.verify ||
+        h.tls.ca_bundle_path != req.tls.ca_bundle_path) {
+      ConfigureHandle(h, req);
+    }
+    // What changes with every exchange.
+    CURL* e = h.easy;
     curl_easy_setopt(e, CURLOPT_URL, req.url.c_str());
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_PRIVATE, ex.get());
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, ex->errbuf);
-    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-    if (req.url.rfind("https:", 0) == 0) curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(e, CURLOPT_PIPEWAIT, req.url.rfind("https:", 0) == 0 ? 1L : 0L);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<std::int64_t>(1, req.timeout.count())));
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, req.tls.verify ? 1L : 0L);
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, req.tls.verify ? 2L : 0L);
-    if (!req.tls.ca_bundle_path.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, req.tls.ca_bundle_path.c_str());
     if (req.verb == HttpRequest::Verb::kPost) {
-      curl_easy_setopt(e, CURLOPT_POST, 1L);
       curl_easy_setopt(e, CURLOPT_POSTFIELDS, req.body.data());
       curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
-    } else {
-      curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
     }
-    for (const auto& [name, value] : req.headers) {
-      if (value.empty()) continue;
-      ex->header_list = curl_slist_append(ex->header_list, (name + ": " + value).c_str());
-    }
-    // No "Expect: 100-continue" round trip for larger bodies.
-    ex->header_list = curl_slist_append(ex->header_list, "Expect:");
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, ex->header_list);
+    ex->header_lines.Build(req.headers);
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, ex->header_lines.list());
     // An announced Content-Length over the limit fails before any of the body is read.
     curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(req.max_response_bytes));
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnBody);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, ex.get());
-    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &OnHeader);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, ex.get());
-    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &OnPrereq);
     curl_easy_setopt(e, CURLOPT_PREREQDATA, ex.get());
 
     if (curl_multi_add_handle(multi_, e) != CURLM_OK) {
@@ -351,7 +518,7 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     const std::string where = ex.request.url;
     if (code == CURLE_OK) {
       long status = 0;
-      curl_easy_getinfo(ex.easy, CURLINFO_RESPONSE_CODE, &status);
+      curl_easy_getinfo(ex.handle.easy, CURLINFO_RESPONSE_CODE, &status);
       ex.response.status = static_cast<int>(status);
       ExchangeResult r;
       r.response = std::move(ex.response);
@@ -365,7 +532,7 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
       return Failure(ErrorCode::kTransport, "connection closed before an answer (the request is not resent)", true);
     }
     long request_bytes = 0;
-    curl_easy_getinfo(ex.easy, CURLINFO_REQUEST_SIZE, &request_bytes);
+    curl_easy_getinfo(ex.handle.easy, CURLINFO_REQUEST_SIZE, &request_bytes);
     const bool reached = !NeverReachedServer(code) && request_bytes > 0;
     std::string detail = ex.errbuf[0] != '\0' ? std::string(ex.errbuf) : std::string(curl_easy_strerror(code));
     if (code == CURLE_OPERATION_TIMEDOUT) {
@@ -378,11 +545,21 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
 
   void Finish(std::unique_ptr<Exchange> ex, ExchangeResult result) {
     ExchangeCallback done = std::move(ex->done);
-    curl_easy_reset(ex->easy);
-    if (spare_.size() < 256) {
-      spare_.push_back(ex->easy);
-    } else {
-      curl_easy_cleanup(ex->easy);
+    PooledHandle h = std::move(ex->handle);
+    if (h.easy != nullptr) {
+      // Nothing on a pooled handle may point into the exchange about to be freed.
+      curl_easy_setopt(h.easy, CURLOPT_ERRORBUFFER, nullptr);
+      curl_easy_setopt(h.easy, CURLOPT_HTTPHEADER, nullptr);
+      curl_easy_setopt(h.easy, CURLOPT_PRIVATE, nullptr);
+      curl_easy_setopt(h.easy, CURLOPT_WRITEDATA, nullptr);
+      curl_easy_setopt(h.easy, CURLOPT_HEADERDATA, nullptr);
+      curl_easy_setopt(h.easy, CURLOPT_PREREQDATA, nullptr);
+      if (h.verb == HttpRequest::Verb::kPost) curl_easy_setopt(h.easy, CURLOPT_POSTFIELDS, nullptr);
+      if (spare_.size() < 256) {
+        spare_.push_back(std::move(h));
+      } else {
+        curl_easy_cleanup(h.easy);
+      }
     }
     ex.reset();
     if (done) done(std::move(result));
@@ -412,6 +589,8 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
         idle = false;
         if (auto* send = std::get_if<SendCommand>(&cmd)) {
           if (send->done) send->done(Failure(ErrorCode::kCancelled, "cancelled: the HTTP engine is shutting down", false));
+        } else if (auto* post = std::get_if<PostCommand>(&cmd)) {
+          if (*post) (*post)();  // a call's next step: it then finds the engine stopping
         }
       }
       while (!active_.empty()) {
@@ -419,7 +598,7 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
         auto it = active_.begin();
         std::unique_ptr<Exchange> ex = std::move(it->second);
         active_.erase(it);
-        curl_multi_remove_handle(multi_, ex->easy);
+        curl_multi_remove_handle(multi_, ex->handle.easy);
         Finish(std::move(ex), Failure(ErrorCode::kCancelled, "cancelled: the HTTP engine is shutting down", true));
       }
       {
@@ -432,6 +611,9 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
   }
 
   CURLM* multi_ = nullptr;
+  int epoll_fd_ = -1;
+  int wake_fd_ = -1;
+  std::string setup_error_;  // why epoll or the eventfd could not be created; empty when fine
   std::thread thread_;
   std::thread::id io_thread_id_;
   std::atomic<bool> stop_{false};
@@ -444,8 +626,9 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
   std::unordered_map<TimerId, SteadyClock::time_point> timer_when_;
 
   // I/O thread only.
+  std::optional<SteadyClock::time_point> curl_deadline_;  // when libcurl wants a timeout call
   std::unordered_map<ExchangeId, std::unique_ptr<Exchange>> active_;
-  std::vector<CURL*> spare_;
+  std::vector<PooledHandle> spare_;
 };
 
 CurlEngine::CurlEngine(CurlEngineOptions options) : impl_(std::make_shared<Impl>(options)) { impl_->Start(); }
@@ -465,6 +648,8 @@ Scheduler::TimerId CurlEngine::RunAfter(std::chrono::nanoseconds delay, std::fun
 }
 
 void CurlEngine::CancelTimer(TimerId id) { impl_->CancelTimer(id); }
+
+void CurlEngine::Post(std::function<void()> fn) { impl_->Post(std::move(fn)); }
 
 bool CurlEngine::OnIoThread() const { return impl_->OnIoThread(); }
 

@@ -4,7 +4,7 @@
 // every callback of a call (answers, timeouts, backoff timers) runs on that one thread and
 // no call ever owns a thread of its own.
 //
-// Thread safety: Send, Cancel, RunAfter, CancelTimer and Now may be called from any thread,
+// Thread safety: Send, Cancel, Post, RunAfter, CancelTimer and Now may be called from any thread,
 // the I/O thread included. Destroying the engine completes every exchange in flight with
 // kCancelled, runs every pending timer at once (so retry loops reach their end), and joins
 // the thread; when the last reference is dropped on the I/O thread itself, the thread is
@@ -38,6 +38,7 @@ class CurlEngine final : public Transport, public Scheduler {
   SteadyClock::time_point Now() const override;
   TimerId RunAfter(std::chrono::nanoseconds delay, std::function<void()> fn) override;
   void CancelTimer(TimerId id) override;
+  void Post(std::function<void()> fn) override;
 
   /// True when called from the engine's I/O thread (blocking there would deadlock).
   bool OnIoThread() const;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <utility>
 
 #include "transport/http_types.h"
 
@@ -23,6 +24,9 @@ class Scheduler {
   virtual TimerId RunAfter(std::chrono::nanoseconds delay, std::function<void()> fn) = 0;
   /// Cancels a timer that has not fired; no effect otherwise.
   virtual void CancelTimer(TimerId id) = 0;
+  /// Runs fn soon, after what was posted before it (first in, first out). Cheaper than
+  /// RunAfter(0) where the implementation has a queue for it; this default is RunAfter(0).
+  virtual void Post(std::function<void()> fn) { RunAfter(std::chrono::nanoseconds(0), std::move(fn)); }
 };
 
 class Transport {

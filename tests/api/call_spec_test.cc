@@ -2,8 +2,13 @@
 // the dialing timeout rule, the Twirp path.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <regex>
 #include <set>
+#include <thread>
+#include <vector>
 
 #include "livekit/token_verifier.h"
 #include "livekit/version.h"
@@ -47,6 +52,35 @@ TEST(RequestId, IsUuidV4AndUnique) {
     seen.insert(id);
   }
   EXPECT_EQ(seen.size(), 1000u);
+}
+
+TEST(RequestId, ThreadsDrawDifferentIds) {
+  std::vector<std::string> ids(8);
+  std::vector<std::thread> threads;
+  for (auto& id : ids) threads.emplace_back([&id] { id = NewRequestId(); });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size());
+}
+
+// A forked worker (prefork servers) must not repeat the ids its parent sends next.
+TEST(RequestId, ForkedChildDoesNotRepeatTheParent) {
+  NewRequestId();  // this thread's generator is seeded before the fork
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const std::string id = NewRequestId();
+    const bool ok = write(fds[1], id.data(), id.size()) == static_cast<ssize_t>(id.size());
+    _exit(ok ? 0 : 1);
+  }
+  close(fds[1]);
+  std::string child(36, '\0');
+  ASSERT_EQ(read(fds[0], child.data(), child.size()), 36);
+  close(fds[0]);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  EXPECT_NE(child, NewRequestId());
 }
 
 TEST(CallSpec, HeadersPathAndBody) {

@@ -101,6 +101,11 @@ class FailoverTest : public ::testing::Test {
     };
   }
 
+  ~FailoverTest() override {
+    transport->DropCallbacks();
+    scheduler->DropAll();
+  }
+
   CallSpec Spec(const std::string& origin = U(0)) {
     CallSpec s;
     s.origin = origin;
