@@ -1,12 +1,11 @@
 #include "failover/call_runner.h"
 
 #include <algorithm>
-#include <deque>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "failover/attempt_outcome.h"
 #include "failover/discovery.h"
@@ -33,6 +32,10 @@ struct Target {
 };
 
 Target TargetOf(const Region& r) { return Target{r.url.Origin(), r.host_key, r.name}; }
+
+bool Contains(const std::vector<std::string>& keys, const std::string& key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
 
 // The state of one call. Every handler runs on the scheduler's thread under a strand (Post):
 // one at a time, in order, with no lock held, so transport and scheduler calls made from a
@@ -68,12 +71,13 @@ class Call : public std::enable_shared_from_this<Call> {
       std::function<void()> next;
       {
         std::lock_guard<std::mutex> lock(strand_mu_);
-        if (queue_.empty()) {
+        if (queue_head_ == queue_.size()) {
+          queue_.clear();
+          queue_head_ = 0;
           draining_ = false;
           return;
         }
-        next = std::move(queue_.front());
-        queue_.pop_front();
+        next = std::move(queue_[queue_head_++]);
       }
       next();
     }
@@ -158,13 +162,15 @@ class Call : public std::enable_shared_from_this<Call> {
   std::optional<RegionList> regions_;  // trusted entries of the list this call uses
 
   std::vector<Attempt> attempts_;
-  std::set<std::string> attempted_;
-  std::set<std::string> failed_;
+  // Host keys; a call sees at most a handful, so vectors (no allocation per call when empty).
+  std::vector<std::string> attempted_;
+  std::vector<std::string> failed_;
   std::optional<ExchangeResult> last_;
   bool last_retryable_ = false;
 
   std::mutex strand_mu_;
-  std::deque<std::function<void()>> queue_;
+  std::vector<std::function<void()>> queue_;  // a vector: std::deque allocates when constructed
+  std::size_t queue_head_ = 0;
   bool draining_ = false;
 };
 
@@ -229,7 +235,7 @@ void Call::SendAttempt(const Target& target, AttemptReason reason) {
   req.tls = spec_.tls;
 
   current_ = target;
-  attempted_.insert(target.key);
+  if (!Contains(attempted_, target.key)) attempted_.push_back(target.key);
   attempt_start_ = now;
   Bump(st_.counters.attempts);
   if (listener_) {
@@ -298,7 +304,7 @@ void Call::OnExchange(std::uint64_t seq, ExchangeResult result) {
       HandlePin(std::move(result));
       return;
     case AttemptClass::kRetryable:
-      failed_.insert(current_.key);
+      if (!Contains(failed_, current_.key)) failed_.push_back(current_.key);
       HandleRetryable(std::move(result));
       return;
   }
@@ -434,7 +440,7 @@ void Call::StartDiscovery(bool bypass_cache) {
   else if (auto last = st_.cache.LastKnown(origin_key_)) known = Trusted(last->regions, false);
   RegionList healthy, others;
   for (auto& r : known) {
-    if (r.host_key == origin_key_ || failed_.count(r.host_key)) continue;
+    if (r.host_key == origin_key_ || Contains(failed_, r.host_key)) continue;
     bool down = st_.health.Check(r.host_key, scheduler_->Now(), false) == HealthMemory::Verdict::kDown;
     (down ? others : healthy).push_back(std::move(r));
   }
@@ -481,7 +487,7 @@ std::optional<Target> Call::ChooseNext() const {
   const Region* cooling = nullptr;
   auto now = scheduler_->Now();
   for (const auto& r : *regions_) {
-    if (attempted_.count(r.host_key)) continue;
+    if (Contains(attempted_, r.host_key)) continue;
     if (st_.health.Check(r.host_key, now, false) != HealthMemory::Verdict::kDown) return TargetOf(r);
     if (!cooling) cooling = &r;
   }

@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -294,16 +295,36 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
   }
 
   // CURLMOPT_SOCKETFUNCTION: start, change or stop watching one socket.
+  //
+  // libcurl stops watching a kept-alive connection when its exchange ends and watches it
+  // again when the next exchange reuses it: two epoll_ctl calls per exchange. A connection
+  // socket we opened ourselves (OnOpenSocket) and will see closed (OnCloseSocket) instead
+  // stays in epoll, "parked", while it waits for reuse; it leaves epoll only if it becomes
+  // readable meanwhile (the server closed it), which the loop handles.
   static int OnSocket(CURL*, curl_socket_t s, int what, void* user, void* socket_data) {
     auto* self = static_cast<Impl*>(user);
+    auto owned = self->owned_.find(s);
     if (what == CURL_POLL_REMOVE) {
+      if (owned != self->owned_.end() && owned->second.events == EPOLLIN) {
+        owned->second.parked = true;
+        return 0;
+      }
       // The socket may already be closed (epoll forgot it then): the error is expected.
       epoll_ctl(self->epoll_fd_, EPOLL_CTL_DEL, s, nullptr);
+      if (owned != self->owned_.end()) owned->second = WatchedSocket{};
       return 0;
     }
     epoll_event ev{};
     ev.events = ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0u);
     ev.data.fd = s;
+    if (owned != self->owned_.end()) {
+      WatchedSocket& w = owned->second;
+      w.parked = false;
+      if (w.events == ev.events) return 0;
+      epoll_ctl(self->epoll_fd_, w.events == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, s, &ev);
+      w.events = ev.events;
+      return 0;
+    }
     // libcurl keeps the pointer we assign per socket: non-null means epoll already knows it.
     if (socket_data == nullptr) {
       if (epoll_ctl(self->epoll_fd_, EPOLL_CTL_ADD, s, &ev) != 0 && errno == EEXIST) {
@@ -314,6 +335,31 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
       epoll_ctl(self->epoll_fd_, EPOLL_CTL_ADD, s, &ev);
     }
     return 0;
+  }
+
+  // CURLOPT_OPENSOCKETFUNCTION: connection sockets are opened here, so their lifetime is
+  // known (see OnSocket). Sockets libcurl opens otherwise (its resolver's) are not parked.
+  static curl_socket_t OnOpenSocket(void* user, curlsocktype purpose, curl_sockaddr* address) {
+    auto* self = static_cast<Impl*>(user);
+    const curl_socket_t s = socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+    if (s != CURL_SOCKET_BAD && purpose == CURLSOCKTYPE_IPCXN) self->owned_[s] = WatchedSocket{};
+    return s;
+  }
+
+  // CURLOPT_CLOSESOCKETFUNCTION: closing a socket also takes it out of epoll.
+  static int OnCloseSocket(void* user, curl_socket_t s) {
+    static_cast<Impl*>(user)->owned_.erase(s);
+    return close(s);
+  }
+
+  // An event on a parked connection: its server closed it or sent something unasked. epoll
+  // would report it on every wait, so it leaves epoll; libcurl finds it dead before reuse.
+  bool UnparkIfParked(int fd) {
+    auto owned = owned_.find(fd);
+    if (owned == owned_.end() || !owned->second.parked) return false;
+    epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
+    owned->second = WatchedSocket{};
+    return true;
   }
 
   // CURLMOPT_TIMERFUNCTION: when libcurl wants to be called back without socket activity
@@ -359,6 +405,7 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
           [[maybe_unused]] const ssize_t r = read(wake_fd_, &count, sizeof(count));
           continue;
         }
+        if (UnparkIfParked(ev.data.fd)) continue;
         int mask = 0;
         if ((ev.events & EPOLLIN) != 0) mask |= CURL_CSELECT_IN;
         if ((ev.events & EPOLLOUT) != 0) mask |= CURL_CSELECT_OUT;
@@ -428,9 +475,13 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
   }
 
   // The options that stay on a handle: set once, or again after a reset.
-  static void ConfigureHandle(PooledHandle& h, const HttpRequest& req) {
+  void ConfigureHandle(PooledHandle& h, const HttpRequest& req) {
     CURL* e = h.easy;
     if (h.configured) curl_easy_reset(e);
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Impl::OnOpenSocket);
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, this);
+    curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, &Impl::OnCloseSocket);
+    curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, this);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
@@ -625,7 +676,12 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
   std::map<std::pair<SteadyClock::time_point, TimerId>, std::function<void()>> timers_;
   std::unordered_map<TimerId, SteadyClock::time_point> timer_when_;
 
-  // I/O thread only.
+  // I/O thread only (and the destructor, after the thread ended).
+  struct WatchedSocket {
+    std::uint32_t events = 0;  // what epoll watches for it; 0: not in epoll
+    bool parked = false;       // in epoll while libcurl keeps the connection for reuse
+  };
+  std::unordered_map<curl_socket_t, WatchedSocket> owned_;  // connection sockets opened here
   std::optional<SteadyClock::time_point> curl_deadline_;  // when libcurl wants a timeout call
   std::unordered_map<ExchangeId, std::unique_ptr<Exchange>> active_;
   std::vector<PooledHandle> spare_;

@@ -4,10 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "hostile/raw_http_server.h"
@@ -417,6 +421,40 @@ TEST(HostileServer, RequestIsNotReplayedAfterAKeptAliveConnectionDrops) {
   ASSERT_FALSE(second.ok()) << "the dropped request was replayed behind the SDK's back";
   EXPECT_EQ(second.error().code(), ErrorCode::kTransport) << second.error().ToString();
   ExpectNoSecrets(second.error());
+}
+
+double ProcessCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// A server may close a kept-alive connection while it waits for reuse. The engine keeps such
+// connections in its epoll set between calls; the close must neither make the I/O thread spin
+// on the readable socket nor break the next call.
+TEST(HostileServer, IdleConnectionClosedByTheServerCostsNothingAndIsReplaced) {
+  std::atomic<int> connection_index{0};
+  RawHttpServer server([&connection_index](int fd, const std::atomic<bool>& stopping, RawHttpServer& s) {
+    const int index = connection_index.fetch_add(1);
+    while (s.ReadRequest(fd, stopping)) {
+      s.WriteAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/protobuf\r\nContent-Length: 0\r\n\r\n");
+      if (index == 0) return;  // closes the first connection right after its first answer
+    }
+  });
+  ClientOptions o = OptionsFor(server.url());
+  o.dedicated_engine = true;  // its own I/O thread and pool: nothing else runs on them
+  RoomServiceClient client(o);
+  ASSERT_TRUE(client.ListRooms(ListRoomsRequest()).ok());
+
+  // A spinning I/O thread would burn about a core for the whole second; an idle one, nothing.
+  const double cpu0 = ProcessCpuSeconds();
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  EXPECT_LT(ProcessCpuSeconds() - cpu0, 0.25) << "the I/O thread kept waking up for the closed connection";
+
+  auto second = client.ListRooms(ListRoomsRequest());
+  EXPECT_TRUE(second.ok()) << Masked(second.ok() ? "" : second.error().ToString());
+  EXPECT_EQ(connection_index.load(), 2) << "the second call needed a new connection";
 }
 
 }  // namespace
