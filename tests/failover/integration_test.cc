@@ -2,7 +2,6 @@
 // on loopback, steered by the X-Lk-Mock header. Assertions use where calls landed (attempt
 // hosts -> mock region ports) and the mock's /_test/stats counters, never timings.
 
-#include <curl/curl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -21,6 +20,7 @@
 #include "livekit/logger.h"
 #include "livekit/region_state.h"
 #include "livekit/room_service_client.h"
+#include "mock_server/http_client.h"
 
 namespace livekit {
 namespace {
@@ -41,22 +41,9 @@ class MockEnvironment : public ::testing::Environment {
 };
 const auto* const kEnv = ::testing::AddGlobalTestEnvironment(new MockEnvironment);
 
-size_t Collect(char* data, size_t size, size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
+// The mock's plain-HTTP control routes (/_test/stats), through the mock server tests' client.
 std::string HttpText(const std::string& url, bool post) {
-  CURL* c = curl_easy_init();
-  std::string body;
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, Collect);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 5000L);
-  if (post) curl_easy_setopt(c, CURLOPT_POSTFIELDS, "");
-  curl_easy_perform(c);
-  curl_easy_cleanup(c);
-  return body;
+  return livekit::mock::testing::Http(post ? "POST" : "GET", url, {}, {}, 5000).body;
 }
 
 struct RegionStats {
