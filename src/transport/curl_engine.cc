@@ -518,10 +518,7 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     }
     const HttpRequest& req = ex->request;
     PooledHandle& h = ex->handle;
-    if (!h.configured || h.verb != req.verb || h.tls.verify != req.tls.verify ||
-        h.tls.ca_bundle_path != req.tls.ca_bundle_path) {
-      ConfigureHandle(h, req);
-    }
+    if (!h.configured || h.verb != req.verb || h.tls != req.tls) ConfigureHandle(h, req);
     // What changes with every exchange.
     CURL* e = h.easy;
     curl_easy_setopt(e, CURLOPT_URL, req.url.c_str());

@@ -22,6 +22,12 @@ std::string_view FindHeader(const Headers& headers, std::string_view name);
 struct TlsSettings {
   bool verify = true;          // never off unless the user says so
   std::string ca_bundle_path;  // empty: the system's
+
+  // Every field: the engine reuses a connection handle's TLS set-up only when all are equal.
+  friend bool operator==(const TlsSettings& a, const TlsSettings& b) {
+    return a.verify == b.verify && a.ca_bundle_path == b.ca_bundle_path;
+  }
+  friend bool operator!=(const TlsSettings& a, const TlsSettings& b) { return !(a == b); }
 };
 
 struct HttpRequest {
