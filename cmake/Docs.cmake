@@ -22,4 +22,8 @@ if(LIVEKIT_BUILD_TESTS)
     COMMAND ${CMAKE_COMMAND} -DDOXYGEN=${DOXYGEN_EXECUTABLE} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
             -DWORK_DIR=${PROJECT_BINARY_DIR}/docs-check -P ${PROJECT_SOURCE_DIR}/cmake/CheckPublicDocs.cmake)
   set_tests_properties(docs.public_headers_documented PROPERTIES LABELS docs)
+  add_test(NAME docs.reference_builds_without_warning
+    COMMAND ${CMAKE_COMMAND} -DDOXYGEN=${DOXYGEN_EXECUTABLE} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+            -DWORK_DIR=${PROJECT_BINARY_DIR}/docs-build-check -P ${PROJECT_SOURCE_DIR}/cmake/CheckDocsBuild.cmake)
+  set_tests_properties(docs.reference_builds_without_warning PROPERTIES LABELS docs)
 endif()

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 status=0
-for area in auth mock_server api failover; do
+for area in auth mock_server api failover concurrency; do
   script=scripts/bench_${area}.sh
   [[ -x $script ]] || continue
   echo

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The API client against the official Node SDK 2.19.2, both calling ListRooms on the same
 # lk-mock-server in the same run: client CPU time per call, calls/s with 64 in flight, and
-# peak RSS of each benchmark process, with the ratios and the targets (10x, 5x, 10x).
+# peak RSS of each benchmark process, with the ratios and the targets (10x, 5x, 10x); then the
+# same over HTTPS, HTTP/1.1 keep-alive (the mock's TLS listener) and HTTP/2 (nghttpx in front
+# of the mock; skipped when nghttpx is not installed), each beside the Node SDK on the same
+# endpoint.
 #   scripts/bench_api.sh [BUILD_DIR]    (BENCH_STRICT=1: exit 1 when a target is missed;
 #   BENCH_SEQUENTIAL / BENCH_CONCURRENT: call counts, default 3000 / 20000)
 set -euo pipefail
@@ -19,7 +22,12 @@ conc_calls=${BENCH_CONCURRENT:-20000}
 
 tmp=$(mktemp -d)
 mock_pid=
-cleanup() { [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null; rm -rf "$tmp"; }
+pids=()  # the HTTPS endpoints' processes
+cleanup() {
+  [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
 trap cleanup EXIT
 
 "$mock" --ports 0 --bind 127.0.0.1 >"$tmp/mock.out" 2>/dev/null &
@@ -64,4 +72,48 @@ console.log(`  (the SDK's own share: ${(cpp.cpu_us_per_call - cpp.libcurl_cpu_us
 console.log('CPU per call: one call in flight, each started when the previous one completes (Node: an');
 console.log('await loop; C++: the callback form); best of 3 rounds each. Peak RSS: ru_maxrss / maxRSS.');
 if (missed && strict === '1') process.exit(1);
+JS
+
+# HTTPS: the protobuf calls over TLS, one endpoint per transport, C++ and Node on the same one.
+source "$root/scripts/bench_tls_endpoints.sh"
+tls_make_certs
+tls_start_mock mock_tls --ports 0 --tls-cert "$tmp/server.pem" --tls-key "$tmp/server.key"
+transports=("https_h1 https://127.0.0.1:${mock_ports[0]}")
+if [[ -n $nghttpx ]]; then
+  h2_port=$(tls_free_ports 1)
+  tls_start_nghttpx nghttpx "$h2_port" "$port"  # in front of the plain mock above
+  transports+=("https_h2 https://127.0.0.1:$h2_port")
+else
+  echo "bench_api: nghttpx not installed (apt-get install nghttp2-proxy): no HTTP/2 rows" >&2
+fi
+for t in "${transports[@]}"; do
+  read -r name tls_url <<<"$t"
+  "$bin" --ca "$tmp/ca.pem" "$tls_url" protobuf "$seq_calls" "$conc_calls" >"$tmp/cpp_$name.json"
+  NODE_EXTRA_CA_CERTS=$tmp/ca.pem node "$root/tools/node_sdk/bench_list_rooms.mjs" "$tls_url" "$seq_calls" "$conc_calls" >"$tmp/node_$name.json"
+done
+
+node - "$tmp" "${transports[@]%% *}" <<'JS'
+const fs = require('node:fs');
+const [dir, ...names] = process.argv.slice(2);
+const titles = {
+  https_h1: 'HTTPS, HTTP/1.1 keep-alive (lk-mock-server --tls-cert)',
+  https_h2: 'HTTPS, HTTP/2 through nghttpx (Node: HTTP/1.1 to the same nghttpx: its fetch has no HTTP/2)',
+};
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }).padStart(12);
+console.log('\nListRooms over HTTPS (protobuf)   C++ SDK     Node SDK   ratio');
+for (const name of names) {
+  const cpp = JSON.parse(fs.readFileSync(`${dir}/cpp_${name}.json`, 'utf8'));
+  const node = JSON.parse(fs.readFileSync(`${dir}/node_${name}.json`, 'utf8'));
+  console.log(titles[name]);
+  const rows = [
+    ['client CPU per call (us)', cpp.cpu_us_per_call, node.cpu_us_per_call, 1, node.cpu_us_per_call / cpp.cpu_us_per_call],
+    ['  C++ blocking form (us)', cpp.blocking_cpu_us_per_call, node.cpu_us_per_call, 1, node.cpu_us_per_call / cpp.blocking_cpu_us_per_call],
+    ['calls/s, 64 in flight', cpp.calls_per_sec, node.calls_per_sec, 0, cpp.calls_per_sec / node.calls_per_sec],
+    ['peak RSS (MiB)', cpp.peak_rss_kib / 1024, node.peak_rss_kib / 1024, 1, node.peak_rss_kib / cpp.peak_rss_kib],
+  ];
+  for (const [what, c, n, digits, ratio] of rows) {
+    console.log(`  ${what.padEnd(26)}${fmt(c, digits)} ${fmt(n, digits)} ${ratio.toFixed(1).padStart(6)}x`);
+  }
+  console.log(`  baseline: libcurl alone ${cpp.libcurl_cpu_us_per_call.toFixed(1)} us per call (the SDK's own share: ${(cpp.cpu_us_per_call - cpp.libcurl_cpu_us_per_call).toFixed(1)} us)`);
+}
 JS

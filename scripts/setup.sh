@@ -12,7 +12,7 @@ packages=(
   libboost1.81-dev
   libcli11-dev nlohmann-json3-dev rapidjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  wrk curl ca-certificates openssl
+  wrk curl ca-certificates openssl nghttp2-proxy
   doxygen
 )
 

@@ -8,14 +8,16 @@
 //      would send, written to one kept-alive socket, the answer read back with blocking
 //      system calls, nothing else): what any client pays on this machine for the system
 //      calls, the loopback TCP stack and the wake-ups;
-//   5. libcurl alone: the same request on one reused easy handle, driven by the documented
-//      multi loop (curl_multi_perform + curl_multi_poll), nothing else: what the SDK's engine
-//      is built on.
+//   5. libcurl alone: the same request (the SDK's headers, byte for byte) with the same
+//      10 s timeout, on one reused easy handle, driven by the documented multi loop
+//      (curl_multi_perform + curl_multi_poll), nothing else: what the SDK's engine is built on.
 // 4 and 5 are baselines, not targets: they show how much of the SDK's figure is its own.
+// Over HTTPS (`--ca FILE` names the CA to trust) the floor is left out (null: it speaks plain
+// HTTP/1.1) and libcurl alone uses the same TLS and HTTP version settings as the engine.
 // Prints one JSON object:
 //   {"cpu_us_per_call": x, "blocking_cpu_us_per_call": b, "calls_per_sec": y, "peak_rss_kib": z,
 //    "floor_cpu_us_per_call": f, "libcurl_cpu_us_per_call": c}.
-//   bench_api URL [json|protobuf] [SEQUENTIAL_CALLS] [CONCURRENT_CALLS]
+//   bench_api [--ca FILE] URL [json|protobuf] [SEQUENTIAL_CALLS] [CONCURRENT_CALLS]
 #include <curl/curl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -37,6 +39,7 @@
 
 #include "livekit/access_token.h"
 #include "livekit/room_service_client.h"
+#include "livekit/version.h"
 
 namespace {
 
@@ -163,12 +166,18 @@ double BestCpuUsPerCall(int calls, int rounds, Fn once) {
   return best;
 }
 
+// The SDK's own headers, so that both baselines send the SDK's request byte for byte (the
+// request id is a fixed, well-formed UUID: the baselines reuse one request).
+const std::string kUserAgentLine = std::string("User-Agent: ") + livekit::kSdkName + "/" + livekit::kSdkVersion;
+constexpr const char* kRequestIdLine = "X-Livekit-Request-Id: 6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b";
+
 // Baseline 4 (see the file comment).
 double FloorCpuUsPerCall(const std::string& url, int calls, int rounds) {
   const int port = PortOf(url);
   const std::string request = "POST /twirp/livekit.RoomService/ListRooms HTTP/1.1\r\nHost: 127.0.0.1:" +
                               std::to_string(port) + "\r\nAuthorization: Bearer " + ListRoomsToken() +
-                              "\r\nContent-Type: application/protobuf\r\nContent-Length: 0\r\n\r\n";
+                              "\r\nAccept: */*\r\nContent-Type: application/protobuf\r\n" + kUserAgentLine +
+                              "\r\n" + kRequestIdLine + "\r\nContent-Length: 0\r\n\r\n";
   RawExchange raw(port, request);
   return BestCpuUsPerCall(calls, rounds, [&raw] { return raw.Once(); });
 }
@@ -176,13 +185,15 @@ double FloorCpuUsPerCall(const std::string& url, int calls, int rounds) {
 size_t DiscardBody(char*, size_t size, size_t nmemb, void*) { return size * nmemb; }
 
 // Baseline 5 (see the file comment).
-double LibcurlCpuUsPerCall(const std::string& url, int calls, int rounds) {
+double LibcurlCpuUsPerCall(const std::string& url, const std::string& ca_file, int calls, int rounds) {
   const std::string target = url + "/twirp/livekit.RoomService/ListRooms";
   const std::string auth = "Authorization: Bearer " + ListRoomsToken();
   CURLM* multi = curl_multi_init();
   CURL* easy = curl_easy_init();
   curl_slist* headers = curl_slist_append(nullptr, auth.c_str());
   headers = curl_slist_append(headers, "Content-Type: application/protobuf");
+  headers = curl_slist_append(headers, kUserAgentLine.c_str());
+  headers = curl_slist_append(headers, kRequestIdLine);
   headers = curl_slist_append(headers, "Expect:");
   curl_easy_setopt(easy, CURLOPT_URL, target.c_str());
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
@@ -190,6 +201,11 @@ double LibcurlCpuUsPerCall(const std::string& url, int calls, int rounds) {
   curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, 0L);
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &DiscardBody);
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, 10000L);  // as every real client, and the SDK, does
+  if (!ca_file.empty()) {
+    curl_easy_setopt(easy, CURLOPT_CAINFO, ca_file.c_str());
+    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+  }
   const double us = BestCpuUsPerCall(calls, rounds, [multi, easy] {
     curl_multi_add_handle(multi, easy);
     int running = 1;
@@ -216,12 +232,19 @@ double LibcurlCpuUsPerCall(const std::string& url, int calls, int rounds) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::string ca_file;
+  if (argc > 2 && std::string(argv[1]) == "--ca") {
+    ca_file = argv[2];
+    argc -= 2;
+    argv += 2;
+  }
   if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_api URL [json|protobuf] [SEQUENTIAL_CALLS] [CONCURRENT_CALLS]\n");
+    std::fprintf(stderr, "usage: bench_api [--ca FILE] URL [json|protobuf] [SEQUENTIAL_CALLS] [CONCURRENT_CALLS]\n");
     return 2;
   }
   livekit::ClientOptions options;
   options.url = argv[1];
+  options.tls.ca_bundle_path = ca_file;
   options.api_key = "devkey";
   options.api_secret = "secret";
   options.encoding = (argc > 2 && std::string(argv[2]) == "json") ? livekit::Encoding::kJson : livekit::Encoding::kProtobuf;
@@ -278,15 +301,18 @@ int main(int argc, char** argv) {
     return 1;
   }
   const long peak_rss_kib = PeakRssKib();  // the SDK's alone, before the baselines run
-  const double floor_us = FloorCpuUsPerCall(options.url, sequential, kRounds);
-  const double libcurl_us = LibcurlCpuUsPerCall(options.url, sequential, kRounds);
+  const bool https = options.url.rfind("https:", 0) == 0;
+  const double floor_us = https ? 0 : FloorCpuUsPerCall(options.url, sequential, kRounds);
+  const double libcurl_us = LibcurlCpuUsPerCall(options.url, ca_file, sequential, kRounds);
   if (floor_us < 0 || libcurl_us < 0) {
     std::fprintf(stderr, "bench_api: a baseline exchange failed\n");
     return 1;
   }
+  char floor_text[32] = "null";
+  if (!https) std::snprintf(floor_text, sizeof floor_text, "%.2f", floor_us);
   std::printf(
       "{\"cpu_us_per_call\": %.2f, \"blocking_cpu_us_per_call\": %.2f, \"calls_per_sec\": %.0f, "
-      "\"peak_rss_kib\": %ld, \"floor_cpu_us_per_call\": %.2f, \"libcurl_cpu_us_per_call\": %.2f}\n",
-      cpu_per_call_us, blocking_cpu_per_call_us, concurrent / seconds, peak_rss_kib, floor_us, libcurl_us);
+      "\"peak_rss_kib\": %ld, \"floor_cpu_us_per_call\": %s, \"libcurl_cpu_us_per_call\": %.2f}\n",
+      cpu_per_call_us, blocking_cpu_per_call_us, concurrent / seconds, peak_rss_kib, floor_text, libcurl_us);
   return 0;
 }

@@ -18,7 +18,7 @@ namespace livekit {
 
 /// Explicit dispatch of agents to rooms.
 ///
-/// Calls `livekit.AgentDispatchService` (spec: api-surface.md). Every method exists in the three forms of
+/// Calls `livekit.AgentDispatchService`. Every method exists in the three forms of
 /// livekit/api_method.h. Each call signs a 10-minute token with the least grant the method
 /// needs (or sends the configured token verbatim).
 ///
@@ -48,6 +48,12 @@ class AgentDispatchClient {
   /// Dispatches agent `agent_name` to `room` with optional job `metadata`.
   Result<AgentDispatch> CreateDispatch(const std::string& room, const std::string& agent_name,
                                        const std::string& metadata = {}, const CallOptions& options = {}) const;
+  /// CreateDispatch without metadata, with options for this call.
+  template <typename Options, EnableIfCallOptions<Options> = 0>
+  Result<AgentDispatch> CreateDispatch(const std::string& room, const std::string& agent_name,
+                                       const Options& options) const {
+    return CreateDispatch(room, agent_name, std::string(), options);
+  }
   /// Deletes dispatch `dispatch_id` of `room`.
   Result<AgentDispatch> DeleteDispatch(const std::string& dispatch_id, const std::string& room,
                                        const CallOptions& options = {}) const;

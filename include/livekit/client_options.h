@@ -46,8 +46,9 @@ struct ClientOptions {
   std::string api_secret;
   /// A pre-signed token sent verbatim (used only when api_key/api_secret are not both set).
   std::string token;
-  /// Time limit of one HTTP attempt (default 10 s). Phone-dialing methods wait longer:
-  /// max(timeout, ringing timeout + 2 s).
+  /// Time limit of one HTTP attempt (default 10 s; positive and at most 24 h, kInvalidArgument
+  /// otherwise). Phone-dialing methods wait longer: max(timeout, ringing timeout + 2 s), with a
+  /// ringing timeout of at most 24 h.
   std::chrono::milliseconds timeout{10000};
   /// Headers sent on every request (every attempt and region discovery included).
   HeaderList headers;
@@ -62,6 +63,14 @@ struct ClientOptions {
   std::size_t max_response_bytes = 8u * 1024u * 1024u;
   /// Region failover (LiveKit Cloud). See failover_options.h.
   FailoverOptions failover;
+  /// At most this many requests of this client in flight per host (scheme, host and port);
+  /// 0 (default): no limit, as in Go's net/http and Node's undici. A request over the limit
+  /// waits, first in, first out, for one of them to end, within its attempt timeout; when that
+  /// passes first it fails with ErrorCode::kConnectionLimit ("no connection to HOST was free
+  /// within N ms ..."), which is not retried on another region. Phone-dialing calls (which
+  /// wait for an answer) have a lane of their own with the same limit, so they never hold the
+  /// places of other calls.
+  std::size_t max_requests_per_host = 0;
   /// True: the client gets an HTTP engine (I/O thread, connection pool) of its own instead of
   /// the process-wide shared one.
   bool dedicated_engine = false;

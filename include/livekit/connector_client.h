@@ -19,7 +19,7 @@ namespace livekit {
 
 /// Connectors to phone networks: WhatsApp and Twilio calls.
 ///
-/// Calls `livekit.Connector` (spec: api-surface.md). Every method exists in the three forms of
+/// Calls `livekit.Connector`. Every method exists in the three forms of
 /// livekit/api_method.h. Each call signs a 10-minute token with the least grant the method
 /// needs (or sends the configured token verbatim).
 ///

@@ -18,7 +18,7 @@ namespace livekit {
 
 /// Recording and streaming (egress): start, update, list and stop.
 ///
-/// Calls `livekit.Egress` (spec: api-surface.md). Every method exists in the three forms of
+/// Calls `livekit.Egress`. Every method exists in the three forms of
 /// livekit/api_method.h. Each call signs a 10-minute token with the least grant the method
 /// needs (or sends the configured token verbatim).
 ///
@@ -62,6 +62,11 @@ class EgressClient {
   /// Lists egresses: all, those of `room_name`, only active ones.
   Result<std::vector<EgressInfo>> ListEgress(const std::string& room_name, bool active = false,
                                              const CallOptions& options = {}) const;
+  /// ListEgress(room_name) with options for this call.
+  template <typename Options, EnableIfCallOptions<Options> = 0>
+  Result<std::vector<EgressInfo>> ListEgress(const std::string& room_name, const Options& options) const {
+    return ListEgress(room_name, false, options);
+  }
   /// Stops egress `egress_id`.
   Result<EgressInfo> StopEgress(const std::string& egress_id, const CallOptions& options = {}) const;
 

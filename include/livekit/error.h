@@ -33,6 +33,11 @@ enum class ErrorCode {
   kBadResponse,
   /// A bug or an impossible state inside the SDK.
   kInternal,
+  /// A limit of this process, not a failure of the server: no connection was free within the
+  /// attempt time under ClientOptions::max_requests_per_host (or the engine's limit), or no
+  /// connection could be opened because the process ran out of file descriptors. The request
+  /// was never sent; not retried on another region.
+  kConnectionLimit,
 };
 
 /// A stable lower-case name for a code, e.g. "server_rejection".
@@ -46,6 +51,7 @@ struct Attempt {
   int http_status = 0;     ///< 0 when no HTTP answer arrived
   std::string detail;      ///< short reason, e.g. "connection refused", "503 unavailable"
   std::chrono::milliseconds duration{0};  ///< time from sending to the outcome
+  bool hedge = false;      ///< sent as a hedge while an earlier attempt was still in flight
 };
 
 /// An error as a value: never thrown by the SDK unless the caller asks (Result::value()).

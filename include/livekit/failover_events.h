@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// Structured events of region failover (failover.md B8), delivered to a FailoverListener.
+/// Structured events of region failover (docs/failover.md), delivered to a FailoverListener.
 
 #include <chrono>
 #include <string>
@@ -14,18 +14,19 @@ enum class AttemptReason {
   kFirst,           ///< the call's first attempt, on the origin
   kHealthRoute,     ///< the call's first attempt, on a healthy region because the origin is cooling down
   kFailover,        ///< another region after a retryable failure
-  kSameHostRetry,   ///< the same host again: no other region is known (failover.md A14)
-  kRegionPin,       ///< an allowed region after HTTP 451 (failover.md A9)
+  kSameHostRetry,   ///< the same host again: no other region is known
+  kRegionPin,       ///< an allowed region after HTTP 451
+  kHedge,           ///< another region while an earlier attempt is still in flight (hedged read)
 };
 
 /// Why a call that failed with a retryable outcome did not fail over.
 enum class SkipReason {
   kDisabled,         ///< failover switched off for the client or the call
   kNotEligible,      ///< origin is not a LiveKit Cloud host and force is off
-  kShortTimeout,     ///< the per-attempt timeout is below 5 s (thundering-herd guard, A3)
+  kShortTimeout,     ///< the per-attempt timeout is below 5 s (thundering-herd guard)
   kMaxAttempts,      ///< the attempt cap is reached
-  kBudget,           ///< the retry budget is exhausted (B5)
-  kIdempotency,      ///< a side-effecting call that may have reached the server (B6)
+  kBudget,           ///< the retry budget is exhausted
+  kIdempotency,      ///< a side-effecting call that may have reached the server
   kNoRegionLeft,     ///< no untried region
   kDeadline,         ///< the call's overall deadline leaves no time
 };
@@ -51,14 +52,14 @@ struct AttemptFinishedEvent {
   std::string request_id;  ///< X-Livekit-Request-Id of the call
   int index = 0;           ///< 0 for the first attempt of the call
   Attempt attempt;         ///< host, region, outcome, status, detail, duration
-  bool retryable = false;  ///< failover.md A1 (451 counts as not retryable; see RegionPinnedEvent)
+  bool retryable = false;  ///< another region could fix it (451 counts as not retryable; see RegionPinnedEvent)
 };
 
 /// A region list is being fetched (only the call that issues the request sees this).
 struct DiscoveryStartedEvent {
   std::string origin;     ///< host key of the origin the list belongs to
-  std::string host;       ///< host[:port] asked (the origin, or another region: B3)
-  bool bypass_cache = false;  ///< after a 451 (A9)
+  std::string host;       ///< host[:port] asked (the origin, or another known region when the origin fails)
+  bool bypass_cache = false;  ///< after a 451
 };
 
 /// A call obtained (or failed to obtain) a region list.
@@ -66,22 +67,23 @@ struct DiscoveryFinishedEvent {
   std::string origin;       ///< host key of the origin the list belongs to
   bool ok = false;          ///< a list is available (fresh, shared, cached or stale)
   bool from_cache = false;  ///< served from the cache without a request
-  bool coalesced = false;   ///< shared another call's request (A7)
-  bool stale = false;       ///< every fetch failed; the last known list is served (A6)
+  bool coalesced = false;   ///< shared another call's request
+  bool stale = false;       ///< every fetch failed; the last known list is served
   int regions = 0;          ///< number of usable entries
   std::string detail;       ///< failure reason when a fetch failed
 };
 
-/// The health memory changed its view of a host (B2).
+/// The health memory changed its view of a host.
 struct HealthChangeEvent {
   std::string host;                          ///< host[:port]
   bool healthy = true;                       ///< false: marked down
   bool pinned = false;                       ///< marked because of a 451
   int consecutive_failures = 0;              ///< failures in a row (0 when healthy)
   std::chrono::milliseconds cool_down{0};    ///< how long it is avoided (when down)
+  std::string reason;  ///< why it was marked down: the failure, or "no answer within the hedge delay"
 };
 
-/// The retry budget was asked whether a failover attempt may be made (B5).
+/// The retry budget was asked whether a failover attempt may be made.
 struct BudgetDecisionEvent {
   std::string method;      ///< "RoomService/ListRooms"
   std::string request_id;  ///< X-Livekit-Request-Id of the call
@@ -97,7 +99,7 @@ struct FailoverSkippedEvent {
   std::string detail;                         ///< short human-readable detail
 };
 
-/// A region of a discovered list was refused by the trust boundary (B7) and not used.
+/// A region of a discovered list was refused by the trust boundary and not used.
 struct RegionRejectedEvent {
   std::string origin;  ///< host key of the origin
   std::string region;  ///< region name
@@ -105,7 +107,7 @@ struct RegionRejectedEvent {
   std::string reason;  ///< e.g. "outside the origin's domain", "http from https origin"
 };
 
-/// A 451 answered: the project is pinned to other regions (A9).
+/// A 451 answered: the project is pinned to other regions.
 struct RegionPinnedEvent {
   std::string method;       ///< "RoomService/ListRooms"
   std::string request_id;   ///< X-Livekit-Request-Id of the call

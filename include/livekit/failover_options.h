@@ -39,6 +39,16 @@ struct FailoverOptions {
   std::optional<std::chrono::milliseconds> deadline;
   /// Which calls may be replayed on another host (default: all, as the official SDKs do).
   IdempotencyPolicy idempotency = IdempotencyPolicy::kAlways;
+  /// Hedged reads (unset by default: no hedging). When set, a read whose attempt has not
+  /// answered within this delay is also sent to the next region while the first attempt stays
+  /// in flight; the first answer that is not retryable wins and the other attempts are
+  /// cancelled. Only reads are hedged, only when failover would apply to the call, within
+  /// max_attempts and the deadline, and each hedge takes a token from the retry budget (none
+  /// left: no hedge). A host that loses a race without having answered within the delay is
+  /// marked down like a failed one. Must be positive (kInvalidArgument otherwise); a delay at
+  /// or above the per-attempt timeout has no effect (the attempt times out first and normal
+  /// failover follows).
+  std::optional<std::chrono::milliseconds> hedge_after;
   /// Receives every attempt, discovery, health change and budget decision, on the SDK's I/O
   /// thread. May be null.
   std::shared_ptr<FailoverListener> listener;

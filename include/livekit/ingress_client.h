@@ -18,7 +18,7 @@ namespace livekit {
 
 /// Ingress (RTMP/WHIP/URL inputs): create, update, list and delete.
 ///
-/// Calls `livekit.Ingress` (spec: api-surface.md). Every method exists in the three forms of
+/// Calls `livekit.Ingress`. Every method exists in the three forms of
 /// livekit/api_method.h. Each call signs a 10-minute token with the least grant the method
 /// needs (or sends the configured token verbatim).
 ///

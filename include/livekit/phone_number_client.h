@@ -18,7 +18,7 @@ namespace livekit {
 
 /// Phone numbers of LiveKit Cloud: search, purchase, list, update and release.
 ///
-/// Calls `livekit.PhoneNumberService` (spec: api-surface.md). Every method exists in the three forms of
+/// Calls `livekit.PhoneNumberService`. Every method exists in the three forms of
 /// livekit/api_method.h. Each call signs a 10-minute token with the least grant the method
 /// needs (or sends the configured token verbatim).
 ///

@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// The process-wide memory of region failover (failover.md A6, A7, B2, B5): the region list
+/// The process-wide memory of region failover (docs/failover.md): the region list
 /// cache, coalesced discovery, the region health memory and the retry budget.
 
 #include <chrono>
@@ -25,7 +25,7 @@ class RegionState {
  public:
   /// Tuning of the health memory and the retry budget. Defaults are written here.
   struct Options {
-    /// How long a host that failed with a retryable outcome is avoided (B2).
+    /// How long a host that failed with a retryable outcome is avoided.
     std::chrono::milliseconds cool_down{30000};
     /// The cool-down doubles while the host keeps failing, up to this.
     std::chrono::milliseconds max_cool_down{300000};
@@ -41,7 +41,7 @@ class RegionState {
     std::uint64_t calls = 0;                 ///< calls started
     std::uint64_t attempts = 0;              ///< HTTP attempts sent
     std::uint64_t failovers = 0;             ///< attempts on another region after a failure
-    std::uint64_t same_host_retries = 0;     ///< A14 retries
+    std::uint64_t same_host_retries = 0;     ///< retries on the same host when no other region is known
     std::uint64_t pin_redirects = 0;         ///< attempts after a 451
     std::uint64_t health_routed_calls = 0;   ///< calls started away from a cooling-down origin
     std::uint64_t discovery_requests = 0;    ///< GET /settings/regions actually sent
@@ -50,9 +50,11 @@ class RegionState {
     std::uint64_t discovery_coalesced = 0;   ///< calls that shared another call's request
     std::uint64_t discovery_stale = 0;       ///< stale lists served after failed fetches
     std::uint64_t budget_denials = 0;        ///< failovers refused by the retry budget
-    std::uint64_t skipped_short_timeout = 0; ///< failovers skipped by the 5 s guard (A3)
+    std::uint64_t skipped_short_timeout = 0; ///< failovers skipped by the 5 s guard
     std::uint64_t regions_rejected = 0;      ///< regions refused by the trust boundary
     std::uint64_t hosts_marked_down = 0;     ///< health transitions to "down"
+    std::uint64_t hedges = 0;                ///< hedged attempts sent (FailoverOptions::hedge_after)
+    std::uint64_t hedge_losers_cancelled = 0;  ///< attempts cancelled because another attempt of their call answered first
   };
 
   /// One region of a known list, with its health.

@@ -2,6 +2,7 @@
 /// @file
 /// RoomServiceClient: Rooms and their participants: create, list and delete rooms; list, update, move, mute and remove participants; send data and RPCs.
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,7 +20,7 @@ namespace livekit {
 
 /// Rooms and their participants: create, list and delete rooms; list, update, move, mute and remove participants; send data and RPCs.
 ///
-/// Calls `livekit.RoomService` (spec: api-surface.md). Every method exists in the three forms of
+/// Calls `livekit.RoomService`. Every method exists in the three forms of
 /// livekit/api_method.h. Each call signs a 10-minute token with the least grant the method
 /// needs (or sends the configured token verbatim).
 ///
@@ -71,9 +72,24 @@ class RoomServiceClient {
   /// Creates (or returns the existing) room `name`; other settings from `settings`.
   Result<Room> CreateRoom(const std::string& name, CreateRoomRequest settings = {},
                           const CallOptions& options = {}) const;
+  /// CreateRoom(name) with options for this call.
+  template <typename Options, EnableIfCallOptions<Options> = 0>
+  Result<Room> CreateRoom(const std::string& name, const Options& options) const {
+    return CreateRoom(name, CreateRoomRequest{}, options);
+  }
   /// Lists rooms, all of them or those named.
   Result<std::vector<Room>> ListRooms(const std::vector<std::string>& names = {},
                                       const CallOptions& options = {}) const;
+  /// Lists the rooms named in braces: `ListRooms({"a", "b"})`, or all with `ListRooms({})`
+  /// (braces pick this form, not the ListRoomsRequest one).
+  Result<std::vector<Room>> ListRooms(std::initializer_list<std::string> names, const CallOptions& options = {}) const {
+    return ListRooms(std::vector<std::string>(names), options);
+  }
+  /// Lists all rooms, with options for this call.
+  template <typename Options, EnableIfCallOptions<Options> = 0>
+  Result<std::vector<Room>> ListRooms(const Options& options) const {
+    return ListRooms(std::vector<std::string>{}, options);
+  }
   /// Deletes room `room`.
   Result<DeleteRoomResponse> DeleteRoom(const std::string& room, const CallOptions& options = {}) const;
   /// Lists the participants of `room`.
@@ -97,6 +113,12 @@ class RoomServiceClient {
   Result<SendDataResponse> SendData(const std::string& room, const std::string& data, DataPacket_Kind kind,
                                     const std::vector<std::string>& destination_identities = {},
                                     const CallOptions& options = {}) const;
+  /// SendData to everyone in `room`, with options for this call.
+  template <typename Options, EnableIfCallOptions<Options> = 0>
+  Result<SendDataResponse> SendData(const std::string& room, const std::string& data, DataPacket_Kind kind,
+                                    const Options& options) const {
+    return SendData(room, data, kind, std::vector<std::string>{}, options);
+  }
 
  private:
   std::shared_ptr<internal::ApiConnection> connection_;

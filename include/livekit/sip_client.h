@@ -18,7 +18,7 @@ namespace livekit {
 
 /// SIP telephony: trunks, dispatch rules, outbound calls and transfers.
 ///
-/// Calls `livekit.SIP` (spec: api-surface.md). Every method exists in the three forms of
+/// Calls `livekit.SIP`. Every method exists in the three forms of
 /// livekit/api_method.h. Each call signs a 10-minute token with the least grant the method
 /// needs (or sends the configured token verbatim).
 ///
@@ -83,12 +83,26 @@ class SipClient {
                                                   const std::string& room_name,
                                                   CreateSIPParticipantRequest settings = {},
                                                   const CallOptions& options = {}) const;
+  /// CreateSIPParticipant without settings, with options for this call.
+  template <typename Options, EnableIfCallOptions<Options> = 0>
+  Result<SIPParticipantInfo> CreateSIPParticipant(const std::string& sip_trunk_id, const std::string& sip_call_to,
+                                                  const std::string& room_name, const Options& options) const {
+    return CreateSIPParticipant(sip_trunk_id, sip_call_to, room_name, CreateSIPParticipantRequest{}, options);
+  }
   /// Transfers participant `participant_identity` of `room_name` to `transfer_to` (a SIP URI or tel:).
   Result<TransferSIPParticipantResponse> TransferSIPParticipant(const std::string& room_name,
                                                                 const std::string& participant_identity,
                                                                 const std::string& transfer_to,
                                                                 bool play_dialtone = false,
                                                                 const CallOptions& options = {}) const;
+  /// TransferSIPParticipant without a dial tone, with options for this call.
+  template <typename Options, EnableIfCallOptions<Options> = 0>
+  Result<TransferSIPParticipantResponse> TransferSIPParticipant(const std::string& room_name,
+                                                                const std::string& participant_identity,
+                                                                const std::string& transfer_to,
+                                                                const Options& options) const {
+    return TransferSIPParticipant(room_name, participant_identity, transfer_to, false, options);
+  }
 
  private:
   std::shared_ptr<internal::ApiConnection> connection_;

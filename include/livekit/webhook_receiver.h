@@ -27,7 +27,8 @@ class WebhookReceiver {
 
   /// The event, or kUnauthenticated (empty header, bad token, no sha256 claim, hash
   /// mismatch) or kBadResponse (body too large or not a WebhookEvent in proto3 JSON).
-  /// The header is the token itself, without a "Bearer " prefix, as LiveKit sends it.
+  /// The header is the token itself, as LiveKit sends it; `Bearer <token>` (any case) is
+  /// read as the same token.
   /// With skip_auth the header is ignored.
   Result<livekit::WebhookEvent> Receive(std::string_view body, std::string_view authorization,
                                         bool skip_auth = false) const;

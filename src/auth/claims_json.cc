@@ -2,8 +2,12 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include "auth/json_sax.h"
@@ -11,8 +15,6 @@
 
 namespace livekit::internal {
 namespace {
-
-using json = nlohmann::json;
 
 // The video grant's boolean members with their JSON names.
 struct BoolMember {
@@ -137,7 +139,7 @@ Field TopField(std::string_view k) {
   return Field::kUnknown;
 }
 
-// A SAX handler filling Claims as nlohmann's parser reads the payload.
+// A SAX handler (auth/json_sax.h) filling Claims as the payload is read.
 class ClaimsReader {
  public:
   explicit ClaimsReader(Claims* claims) : c_(claims) {}
@@ -147,7 +149,7 @@ class ClaimsReader {
 
   bool null() {
     if (Skipping()) return true;
-    if (capture_) return CaptureValue(json());
+    if (capture_) return capture_writer_->Null();
     if (scope_ == Scope::kAttributes) return Fail("attributes has a non-string value");
     if (scope_ == Scope::kSources) return Fail("video.canPublishSources has a non-string element");
     if (!started_) return Fail("", "payload is not a JSON object");
@@ -155,7 +157,7 @@ class ClaimsReader {
   }
   bool boolean(bool v) {
     if (Skipping()) return true;
-    if (capture_) return CaptureValue(json(v));
+    if (capture_) return capture_writer_->Bool(v);
     switch (field_) {
       case Field::kVideoBool: video_->*video_bool_ = v; return true;
       case Field::kSipAdmin: c_->sip->admin = v; return true;
@@ -167,12 +169,12 @@ class ClaimsReader {
   }
   bool number_integer(std::int64_t v) {
     if (Skipping()) return true;
-    if (capture_) return CaptureValue(json(v));
+    if (capture_) return capture_writer_->Int64(v);
     return Time(v);
   }
   bool number_unsigned(std::uint64_t v) {
     if (Skipping()) return true;
-    if (capture_) return CaptureValue(json(v));
+    if (capture_) return capture_writer_->Uint64(v);
     if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
       if (field_ == Field::kNbf || field_ == Field::kExp) return Fail(Name() + " is out of range");
       return WrongType();
@@ -181,7 +183,7 @@ class ClaimsReader {
   }
   bool number_float(double v, const std::string& /*text*/) {
     if (Skipping()) return true;
-    if (capture_) return CaptureValue(json(v));
+    if (capture_) return capture_writer_->Double(v);
     if (field_ == Field::kNbf || field_ == Field::kExp) {
       if (!std::isfinite(v) || std::fabs(v) > 9.0e18) return Fail(Name() + " is out of range");
       return Time(static_cast<std::int64_t>(std::floor(v)));
@@ -190,7 +192,7 @@ class ClaimsReader {
   }
   bool string(std::string& v) {
     if (Skipping()) return true;
-    if (capture_) return CaptureValue(json(std::move(v)));
+    if (capture_) return capture_writer_->String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
     switch (field_) {
       case Field::kIss: c_->issuer = std::move(v); return true;
       case Field::kSub: c_->identity = std::move(v); return true;
@@ -210,12 +212,10 @@ class ClaimsReader {
         return WrongType();
     }
   }
-  bool binary(json::binary_t& /*v*/) { return Fail("", "payload is not valid JSON"); }
-
   bool start_object(std::size_t /*n*/) {
     if (++depth_ > kMaxJsonDepth) return Fail("", "malformed token: payload nested too deeply");
     if (Skipping()) return Nest();
-    if (capture_) return CaptureOpen(json::object());
+    if (capture_) return CaptureOpen(true);
     if (scope_ == Scope::kSources) return WrongType();
     if (!started_) {
       started_ = true;
@@ -241,17 +241,17 @@ class ClaimsReader {
         c_->attributes.clear();
         return Enter(Scope::kAttributes);
       case Field::kRoomConfig:
-        capture_root_ = json::object();
-        capture_stack_.assign(1, &capture_root_);
+        capture_text_.Clear();
+        capture_writer_.emplace(capture_text_);
         capture_ = true;
-        return true;
+        return CaptureOpen(true);
       default: return WrongType();
     }
   }
   bool end_object() {
     --depth_;
     if (Skipping()) return Unnest();
-    if (capture_) return CaptureClose();
+    if (capture_) return CaptureClose(true);
     scope_ = Scope::kTop;  // every scope we enter is a direct member of the top object
     field_ = Field::kUnknown;
     return true;
@@ -259,7 +259,7 @@ class ClaimsReader {
   bool start_array(std::size_t /*n*/) {
     if (++depth_ > kMaxJsonDepth) return Fail("", "malformed token: payload nested too deeply");
     if (Skipping()) return Nest();
-    if (capture_) return CaptureOpen(json::array());
+    if (capture_) return CaptureOpen(false);
     if (scope_ == Scope::kSources) return WrongType();
     if (!started_) return Fail("", "payload is not a JSON object");
     if (field_ == Field::kUnknown) {
@@ -277,17 +277,14 @@ class ClaimsReader {
   bool end_array() {
     --depth_;
     if (Skipping()) return Unnest();
-    if (capture_) return CaptureClose();
+    if (capture_) return CaptureClose(false);
     scope_ = Scope::kVideo;  // the only array we enter is video.canPublishSources
     field_ = Field::kUnknown;
     return true;
   }
   bool key(std::string& k) {
     if (Skipping()) return true;
-    if (capture_) {
-      capture_key_ = std::move(k);
-      return true;
-    }
+    if (capture_) return capture_writer_->Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
     switch (scope_) {
       case Scope::kTop: field_ = TopField(k); break;
       case Scope::kVideo: field_ = VideoField(k); break;
@@ -304,10 +301,6 @@ class ClaimsReader {
     }
     key_ = field_ == Field::kAttribute ? std::string() : k;
     return true;
-  }
-  bool parse_error(std::size_t /*pos*/, const std::string& /*token*/, const nlohmann::detail::exception& /*e*/) {
-    if (error_.empty()) error_ = "malformed token: payload is not valid JSON";
-    return false;
   }
 
  private:
@@ -372,33 +365,19 @@ class ClaimsReader {
     if (error_.empty()) error_ = whole != nullptr ? whole : "malformed token: claim " + what;
     return false;
   }
-  // Building the roomConfig subtree as a DOM, for protobuf's JSON parser.
-  bool CaptureValue(json v) {
-    json* top = capture_stack_.back();
-    if (top->is_array()) top->push_back(std::move(v));
-    else (*top)[capture_key_] = std::move(v);
-    return true;
+  // Writing the roomConfig subtree back to text as it is read, for protobuf's JSON parser.
+  bool CaptureOpen(bool object) {
+    ++capture_depth_;
+    return object ? capture_writer_->StartObject() : capture_writer_->StartArray();
   }
-  bool CaptureOpen(json container) {
-    json* top = capture_stack_.back();
-    json* child;
-    if (top->is_array()) {
-      top->push_back(std::move(container));
-      child = &top->back();
-    } else {
-      child = &((*top)[capture_key_] = std::move(container));
-    }
-    capture_stack_.push_back(child);
-    return true;
-  }
-  bool CaptureClose() {
-    capture_stack_.pop_back();
-    if (capture_stack_.empty()) {
+  bool CaptureClose(bool object) {
+    const bool ok = object ? capture_writer_->EndObject() : capture_writer_->EndArray();
+    if (--capture_depth_ == 0) {
       capture_ = false;
-      room_config_json_ = capture_root_.dump();
+      room_config_json_.assign(capture_text_.GetString(), capture_text_.GetSize());
       field_ = Field::kUnknown;
     }
-    return true;
+    return ok;
   }
 
   Claims* c_;
@@ -412,9 +391,9 @@ class ClaimsReader {
   int depth_ = 0;       // nesting of the value being read
   int skip_depth_ = 0;
   bool capture_ = false;
-  json capture_root_;
-  std::vector<json*> capture_stack_;
-  std::string capture_key_;
+  rapidjson::StringBuffer capture_text_;
+  std::optional<rapidjson::Writer<rapidjson::StringBuffer>> capture_writer_;
+  int capture_depth_ = 0;
   std::string room_config_json_;
   std::string error_;
 };
@@ -494,10 +473,10 @@ Result<Claims> ParseClaimsJson(std::string_view payload) {
   return c;
 }
 
-json ClaimsToJson(const Claims& claims) {
+std::string ClaimsJsonText(const Claims& claims) {
   std::string text;
   AppendClaimsJson(claims, claims.issuer, claims.not_before, claims.expires_at, &text);
-  return json::parse(text);
+  return text;
 }
 
 }  // namespace livekit::internal

@@ -1,9 +1,7 @@
 #pragma once
 // Claims <-> the JSON object of a JWT payload (camelCase names, as LiveKit servers read them).
-// Writing appends text directly and reading is a SAX pass over nlohmann's parser (no DOM):
+// Writing appends text directly and reading is a SAX pass over RapidJSON's reader (no DOM):
 // together they are most of the cost of minting and verifying a token.
-
-#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
@@ -24,7 +22,7 @@ bool AppendClaimsJson(const Claims& claims, std::string_view issuer, std::option
 /// type is kUnauthenticated naming the member, never quoting a value.
 Result<Claims> ParseClaimsJson(std::string_view payload);
 
-/// The payload as a DOM, for tests and tools.
-nlohmann::json ClaimsToJson(const Claims& claims);
+/// The payload `claims` would be signed with (its own issuer, nbf and exp), for tests and tools.
+std::string ClaimsJsonText(const Claims& claims);
 
 }  // namespace livekit::internal

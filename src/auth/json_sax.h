@@ -1,8 +1,9 @@
 #pragma once
-// Runs a SAX handler written against nlohmann's SAX interface (null, boolean, number_*,
-// string, start_object, key, ...) on RapidJSON's reader. RapidJSON reads strict UTF-8 JSON
-// several times faster than nlohmann's lexer, and token payloads and webhook bodies are
-// read on every request, so the hot paths parse with it; nlohmann stays for DOM work.
+// Runs a SAX handler (member functions null, boolean, number_integer, number_unsigned,
+// number_float, string, start_object, key, end_object, start_array, end_array) on RapidJSON's
+// reader, the SDK's one JSON library besides protobuf's: it reads strict UTF-8 JSON fast, and
+// token payloads and webhook bodies are read on every request. Small DOM reads use
+// common/json_document.h.
 
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
@@ -19,6 +20,36 @@ namespace livekit::internal {
 /// Deepest nesting of objects and arrays the SDK reads; LiveKit's JSON is a few levels deep.
 constexpr int kMaxJsonDepth = 64;
 
+/// A JSON number read from its text. RapidJSON 1.1.0's own conversion reads some numbers
+/// wrong or out of bounds (0e5 -> garbage, 9...90E308 -> reads past its table of powers:
+/// Tencent/rapidjson#1249, #2326; found by tests/fuzz), so the SDK parses numbers as text and
+/// converts them here: std::from_chars is correctly rounded and locale-independent. Integers
+/// that fit 64 bits stay integers; a double beyond its range (1e400, 1e-400) is kBad.
+struct JsonNumber {
+  enum Kind { kInt, kUint, kDouble, kBad } kind = kBad;
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  double d = 0;
+};
+
+inline JsonNumber ReadJsonNumber(const char* s, std::size_t n) {
+  JsonNumber out;
+  const char* end = s + n;
+  if (std::string_view(s, n).find_first_of(".eE") == std::string_view::npos) {
+    if (n > 0 && s[0] == '-' && std::from_chars(s, end, out.i).ec == std::errc()) {
+      out.kind = JsonNumber::kInt;
+      return out;
+    }
+    if (n > 0 && s[0] != '-' && std::from_chars(s, end, out.u).ec == std::errc()) {
+      out.kind = JsonNumber::kUint;
+      return out;
+    }
+  }
+  const auto r = std::from_chars(s, end, out.d);
+  if (r.ec == std::errc() && r.ptr == end) out.kind = JsonNumber::kDouble;
+  return out;
+}
+
 /// Parses `text` (strict JSON, valid UTF-8, one value) into `handler`. False on invalid
 /// UTF-8, on a syntax error, or when the handler stopped the parse by returning false.
 /// Nesting depth is the handler's to limit (kMaxJsonDepth is the SDK's limit).
@@ -34,23 +65,16 @@ bool SaxParse(std::string_view text, Handler* handler) {
     bool Int64(std::int64_t i) { return h->number_integer(i); }
     bool Uint64(std::uint64_t u) { return h->number_unsigned(u); }
     bool Double(double d) { return h->number_float(d, scratch); }
-    // Numbers arrive as text and are converted here: RapidJSON 1.1.0's full-precision
-    // conversion reads some numbers wrong or out of bounds (0e5 -> garbage, 9...90E308 ->
-    // reads past its table of powers: Tencent/rapidjson#1249, #2326; found by tests/fuzz).
-    // std::from_chars is correctly rounded and locale-independent. Integers that fit 64 bits
-    // stay integers, as with RapidJSON; a double beyond its range (1e400, 1e-400) is refused.
+    // Numbers arrive as text (see JsonNumber).
     bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
-      const char* end = s + n;
-      if (std::string_view(s, n).find_first_of(".eE") == std::string_view::npos) {
-        std::int64_t i = 0;
-        std::uint64_t u = 0;
-        if (n > 0 && s[0] == '-' && std::from_chars(s, end, i).ec == std::errc()) return h->number_integer(i);
-        if (n > 0 && s[0] != '-' && std::from_chars(s, end, u).ec == std::errc()) return h->number_unsigned(u);
+      const JsonNumber v = ReadJsonNumber(s, n);
+      switch (v.kind) {
+        case JsonNumber::kInt: return h->number_integer(v.i);
+        case JsonNumber::kUint: return h->number_unsigned(v.u);
+        case JsonNumber::kDouble: return h->number_float(v.d, scratch);
+        case JsonNumber::kBad: break;
       }
-      double d = 0;
-      const auto r = std::from_chars(s, end, d);
-      if (r.ec != std::errc() || r.ptr != end) return false;
-      return h->number_float(d, scratch);
+      return false;
     }
     bool String(const char* s, rapidjson::SizeType n, bool) {
       std::string v(s, n);

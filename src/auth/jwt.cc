@@ -2,16 +2,13 @@
 
 #include <openssl/crypto.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 
 #include "auth/base64.h"
+#include "common/json_document.h"
 
 namespace livekit::internal {
 namespace {
-
-using json = nlohmann::json;
 
 // base64url of {"alg":"HS256","typ":"JWT"}, the header this SDK writes.
 constexpr std::string_view kOurHeader = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
@@ -32,18 +29,16 @@ std::optional<Error> CheckHeader(std::string_view segment) {
   if (segment == kOurHeader || segment == kCompactHeader) return std::nullopt;  // fast path
   std::string text;
   if (!Base64UrlDecode(segment, &text)) return Unauthenticated("malformed token: header is not valid base64url");
-  json header = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (header.is_discarded()) return Unauthenticated("malformed token: header is not valid JSON");
-  if (!header.is_object()) return Unauthenticated("malformed token: header is not a JSON object");
-  auto alg = header.find("alg");
-  if (alg == header.end() || !alg->is_string()) {
-    return Unauthenticated("malformed token: header has no alg string");
-  }
-  const auto& name = alg->get_ref<const std::string&>();
+  rapidjson::Document header;
+  if (!ParseJsonDocument(text, &header)) return Unauthenticated("malformed token: header is not valid JSON");
+  if (!header.IsObject()) return Unauthenticated("malformed token: header is not a JSON object");
+  const rapidjson::Value* alg = StringMember(header, "alg");
+  if (alg == nullptr) return Unauthenticated("malformed token: header has no alg string");
+  const std::string name = StringOf(*alg);
   if (name != "HS256") {
     return Unauthenticated("unsupported algorithm \"" + Printable(name) + "\": only HS256 is accepted");
   }
-  if (header.contains("crit")) {
+  if (header.HasMember("crit")) {
     return Unauthenticated("unsupported token: header has critical extensions (crit)");
   }
   return std::nullopt;

@@ -17,6 +17,7 @@ const char* ToString(ErrorCode code) noexcept {
     case ErrorCode::kRegionPinned: return "region_pinned";
     case ErrorCode::kBadResponse: return "bad_response";
     case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kConnectionLimit: return "connection_limit";
   }
   return "unknown";
 }

@@ -14,6 +14,10 @@ AttemptClass Classify(const ExchangeResult& result) {
     case ErrorCode::kTransport:
     case ErrorCode::kTimeout:
       return AttemptClass::kRetryable;
+    case ErrorCode::kConnectionLimit:
+      // A limit of this process (no place free under a per-host limit, no file descriptor):
+      // the host did nothing wrong and another region would not do better.
+      return AttemptClass::kTerminal;
     default:
       return AttemptClass::kTerminal;
   }

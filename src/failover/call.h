@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "livekit/call_handle.h"
 #include "livekit/error.h"
 #include "livekit/failover_options.h"
+#include "failover/url_parts.h"
 #include "transport/http_types.h"
 
 namespace livekit::internal {
@@ -18,8 +20,15 @@ namespace livekit::internal {
 enum class MethodKind { kRead, kIdempotentWrite, kSideEffect };
 
 /// One logical call: the failover layer sends it to the origin, then to other regions.
+/// The configured origin, parsed once per client rather than once per call.
+struct ParsedOrigin {
+  UrlParts url;
+  std::string key;   // host key
+};
+
 struct CallSpec {
   std::string origin;        // scheme://host[:port] of the configured URL, no path
+  std::shared_ptr<const ParsedOrigin> parsed_origin;  // of `origin`; null: parsed by the call
   std::string path;          // e.g. "/twirp/livekit.RoomService/ListRooms"
   std::string method_name;   // e.g. "RoomService/ListRooms", for errors and events
   MethodKind kind = MethodKind::kRead;
@@ -28,6 +37,7 @@ struct CallSpec {
   std::chrono::milliseconds attempt_timeout{10000};
   std::size_t max_response_bytes = 8 * 1024 * 1024;
   TlsSettings tls;
+  HostLimit host_limit;      // the client's per-host request limit and the call's lane
   FailoverOptions failover;
 };
 
@@ -37,20 +47,15 @@ struct CallOutcome {
   std::optional<HttpResponse> response;
   Error error;  // set when !response
   std::vector<Attempt> attempts;
+  /// The call's spec, for what an error names (method, URL, request id): valid while the
+  /// callback runs, so a success copies none of it.
+  const CallSpec* spec = nullptr;
 };
 
 using CallCallback = std::function<void(CallOutcome)>;
 
-/// Cancels a call in flight: its current attempt, discovery or backoff. Safe from any thread,
-/// any number of times, after completion too.
-class CallHandle {
- public:
-  CallHandle() = default;
-  explicit CallHandle(std::function<void()> cancel) : cancel_(std::make_shared<std::function<void()>>(std::move(cancel))) {}
-  void Cancel() const { if (cancel_ && *cancel_) (*cancel_)(); }
-
- private:
-  std::shared_ptr<std::function<void()>> cancel_;
-};
+/// Cancels a call in flight: its current attempt, discovery or backoff. The public handle
+/// itself, so the service layer hands it to the caller as it is.
+using CallHandle = livekit::CallHandle;
 
 }  // namespace livekit::internal

@@ -88,9 +88,23 @@ class Call : public std::enable_shared_from_this<Call> {
   const std::shared_ptr<Scheduler>& scheduler() const { return scheduler_; }
 
  private:
+  // An attempt in flight. With hedging a call has up to the cap of them at once.
+  struct LiveAttempt {
+    std::uint64_t seq = 0;
+    Transport::ExchangeId exchange = 0;
+    Target target;
+    SteadyClock::time_point start{};
+    int index = 0;  // order of sending, from 0
+    bool hedge = false;
+  };
+
   // Steps.
   void SendAttempt(const Target& target, AttemptReason reason);
   void OnExchange(std::uint64_t seq, ExchangeResult result);
+  void ArmHedge();
+  void OnHedgeTimer(std::uint64_t seq);
+  void SendHedge();
+  void CancelLosers(SteadyClock::time_point now);
   void HandleRetryable(ExchangeResult result);
   void HandlePin(ExchangeResult result);
   void StartDiscovery(bool bypass_cache);
@@ -105,12 +119,15 @@ class Call : public std::enable_shared_from_this<Call> {
 
   // Helpers.
   std::optional<Target> ChooseNext() const;
+  std::optional<Target> ChooseNextFrom(const RegionList& regions) const;
   RegionList Trusted(const RegionList& regions, bool report);
   std::string RegionNameOf(const std::string& key) const;
   Ms DeadlineBudget() const;
-  Attempt MakeAttempt(const ExchangeResult& r, SteadyClock::time_point now) const;
+  Attempt MakeAttempt(const LiveAttempt& live, const ExchangeResult& r, SteadyClock::time_point now) const;
+  void PushAttempt(const LiveAttempt& live, Attempt a);
+  void CancelLive();
   void Skip(SkipReason reason, std::string detail);
-  void RecordHealth(const ExchangeResult& r, AttemptClass cls);
+  void RecordHealth(const std::string& key, const ExchangeResult& r, AttemptClass cls);
   void LogRetry(const Target& next, AttemptReason reason);
   template <typename Fn>
   std::function<void()> Bind(Fn fn) {
@@ -141,12 +158,19 @@ class Call : public std::enable_shared_from_this<Call> {
   bool deadline_armed_ = false;
   Scheduler::TimerId deadline_timer_ = 0;
 
-  // The attempt in flight.
-  bool in_flight_ = false;
+  // The attempts in flight (one unless the call hedges), and how many were sent.
+  std::vector<LiveAttempt> live_;
   std::uint64_t seq_ = 0;
-  Transport::ExchangeId exchange_ = 0;
-  Target current_;
-  SteadyClock::time_point attempt_start_{};
+  int sent_ = 0;
+  Target last_target_;  // of the attempt that ended last
+
+  // Hedging (set only for reads that may fail over, with a hedge delay).
+  std::optional<Ms> hedge_delay_;
+  bool hedge_pending_ = false;
+  std::uint64_t hedge_seq_ = 0;
+  Scheduler::TimerId hedge_timer_ = 0;
+  bool hedge_wants_list_ = false;  // the hedge waits for a region list being fetched
+  bool hedge_discovery_ = false;   // the fetch in flight was started by the hedge delay
 
   // Backoff.
   bool backoff_pending_ = false;
@@ -162,6 +186,7 @@ class Call : public std::enable_shared_from_this<Call> {
   std::optional<RegionList> regions_;  // trusted entries of the list this call uses
 
   std::vector<Attempt> attempts_;
+  std::vector<int> attempt_index_;  // sending order of each entry of attempts_ (they end in any order)
   // Host keys; a call sees at most a handful, so vectors (no allocation per call when empty).
   std::vector<std::string> attempted_;
   std::vector<std::string> failed_;
@@ -185,21 +210,35 @@ void Call::Begin() {
   Bump(st_.counters.calls);
   start_ = scheduler_->Now();
   request_id_ = std::string(FindHeader(spec_.headers, "X-Livekit-Request-Id"));
-  auto origin = ParseUrl(spec_.origin);
-  if (!origin) {
-    FinishError(ErrorCode::kInvalidArgument, "invalid server URL (expected http, https, ws or wss)");
+  if (spec_.parsed_origin) {
+    origin_ = spec_.parsed_origin->url;
+    origin_key_ = spec_.parsed_origin->key;
+  } else {
+    auto origin = ParseUrl(spec_.origin);
+    if (!origin) {
+      FinishError(ErrorCode::kInvalidArgument, "invalid server URL (expected http, https, ws or wss)");
+      return;
+    }
+    origin_ = *origin;
+    origin_key_ = origin_.HostKey();
+  }
+  if (spec_.failover.hedge_after && spec_.failover.hedge_after->count() <= 0) {
+    FinishError(ErrorCode::kInvalidArgument, "hedge_after must be positive (leave it unset for no hedging)");
     return;
   }
-  origin_ = *origin;
-  origin_key_ = origin_.HostKey();
   plan_ = PlanFailover(spec_.failover, origin_, spec_.attempt_timeout);
+  // Hedged reads: only where failover applies (a hedge is a failover sent early) and only for
+  // reads, which any number of servers may answer.
+  if (spec_.failover.hedge_after && plan_.failover && !plan_.same_host_only && spec_.kind == MethodKind::kRead) {
+    hedge_delay_ = *spec_.failover.hedge_after;
+  }
   deadline_ = start_ + DeadlineBudget();
   deadline_armed_ = true;
   deadline_timer_ = scheduler_->RunAfter(deadline_ - start_, Bind([](Call& c) { c.OnDeadline(); }));
 
   std::string base = spec_.origin;
   if (auto p = base.find('/', base.find("://") + 3); p != std::string::npos) base.resize(p);
-  Target first{base, origin_key_, RegionNameOf(origin_key_)};
+  Target first{std::move(base), origin_key_, RegionNameOf(origin_key_)};
   AttemptReason reason = AttemptReason::kFirst;
   // B2: a cooling-down origin is skipped in favour of the first healthy known region.
   if (plan_.failover && !plan_.same_host_only &&
@@ -233,90 +272,244 @@ void Call::SendAttempt(const Target& target, AttemptReason reason) {
   req.timeout = spec_.attempt_timeout.count() > 0 ? std::min(spec_.attempt_timeout, remaining) : remaining;
   req.max_response_bytes = spec_.max_response_bytes;
   req.tls = spec_.tls;
+  req.host_limit = spec_.host_limit;
 
-  current_ = target;
   if (!Contains(attempted_, target.key)) attempted_.push_back(target.key);
-  attempt_start_ = now;
+  LiveAttempt live;
+  live.seq = ++seq_;
+  live.target = target;
+  live.start = now;
+  live.index = sent_++;
+  live.hedge = reason == AttemptReason::kHedge;
   Bump(st_.counters.attempts);
+  if (live.hedge) Bump(st_.counters.hedges);
   if (listener_) {
     AttemptStartedEvent e;
     e.method = spec_.method_name;
     e.request_id = request_id_;
-    e.index = static_cast<int>(attempts_.size());
+    e.index = live.index;
     e.host = target.key;
     e.region = target.region;
     e.reason = reason;
     listener_->OnAttemptStarted(e);
   }
-  std::uint64_t seq = ++seq_;
-  in_flight_ = true;
+  const std::uint64_t seq = live.seq;
+  live_.push_back(std::move(live));
   auto self = shared_from_this();
-  exchange_ = transport_->Send(std::move(req), [self, seq](ExchangeResult r) {
+  auto id = transport_->Send(std::move(req), [self, seq](ExchangeResult r) {
     self->Post([self, seq, r = std::move(r)]() mutable { self->OnExchange(seq, std::move(r)); });
   });
+  // A completion inside Send is queued behind this handler, so the entry is still here.
+  for (auto& l : live_) {
+    if (l.seq == seq) l.exchange = id;
+  }
+  ArmHedge();
 }
 
-Attempt Call::MakeAttempt(const ExchangeResult& r, SteadyClock::time_point now) const {
+void Call::ArmHedge() {
+  if (!hedge_delay_) return;
+  if (hedge_pending_) scheduler_->CancelTimer(hedge_timer_);
+  hedge_pending_ = false;
+  if (sent_ >= plan_.cap) return;
+  // A hedge that could not start before the deadline is never armed.
+  if (scheduler_->Now() + *hedge_delay_ >= deadline_) return;
+  hedge_pending_ = true;
+  std::uint64_t hseq = ++hedge_seq_;
+  hedge_timer_ = scheduler_->RunAfter(*hedge_delay_, Bind([hseq](Call& c) { c.OnHedgeTimer(hseq); }));
+}
+
+void Call::OnHedgeTimer(std::uint64_t seq) {
+  if (finished_ || seq != hedge_seq_ || !hedge_pending_) return;
+  hedge_pending_ = false;
+  SendHedge();
+}
+
+void Call::SendHedge() {
+  if (finished_ || cancelled_ || live_.empty() || sent_ >= plan_.cap) return;
+  // A list being fetched (for this hedge, or after a 451) is waited for.
+  if (discovery_pending_) {
+    hedge_wants_list_ = true;
+    return;
+  }
+  RegionList known;
+  const RegionList* regions = regions_ ? &*regions_ : nullptr;
+  if (!regions) {
+    if (auto last = st_.cache.LastKnown(origin_key_)) {
+      known = Trusted(last->regions, /*report=*/false);
+      regions = &known;
+    }
+  }
+  if (!regions) {
+    // No list yet: fetch one now (shared with concurrent calls); the hedge goes when it comes.
+    if (!discovered_) {
+      hedge_wants_list_ = true;
+      StartDiscovery(false);
+      hedge_discovery_ = true;
+    }
+    return;
+  }
+  auto next = ChooseNextFrom(*regions);
+  if (!next) return;  // no other host: no hedge
+  double tokens = 0;
+  bool allowed = st_.budget.TakeToken(&tokens);
+  if (listener_) {
+    BudgetDecisionEvent e;
+    e.method = spec_.method_name;
+    e.request_id = request_id_;
+    e.allowed = allowed;
+    e.tokens = tokens;
+    listener_->OnBudgetDecision(e);
+  }
+  if (!allowed) {
+    Bump(st_.counters.budget_denials);
+    return;
+  }
+  const LiveAttempt& slow = live_.back();
+  std::string msg = spec_.method_name + ": no answer from " + slow.target.key + " within " +
+                    std::to_string(hedge_delay_->count()) + " ms; hedging on " + next->key;
+  if (!next->region.empty()) msg += " (" + next->region + ")";
+  logger_->Log(LogLevel::kWarning, msg);
+  SendAttempt(*next, AttemptReason::kHedge);
+}
+
+void Call::CancelLosers(SteadyClock::time_point now) {
+  if (live_.empty()) return;
+  auto losers = std::move(live_);
+  live_.clear();
+  for (const auto& l : losers) {
+    // A host that has not answered within the hedge delay while another one did is as good as
+    // down for the next calls; one still inside the delay may just be slower, and is not marked.
+    const bool silent = hedge_delay_ && now - l.start >= *hedge_delay_;
+    Attempt a;
+    a.host = l.target.key;
+    a.region = l.target.region;
+    a.outcome = ErrorCode::kCancelled;
+    a.detail = silent ? "cancelled: no answer within the hedge delay, another host answered first"
+                      : "cancelled: another host answered first";
+    a.duration = duration_cast<Ms>(now - l.start);
+    a.hedge = l.hedge;
+    Bump(st_.counters.hedge_losers_cancelled);
+    if (listener_) {
+      AttemptFinishedEvent e;
+      e.method = spec_.method_name;
+      e.request_id = request_id_;
+      e.index = l.index;
+      e.attempt = a;
+      e.retryable = false;
+      listener_->OnAttemptFinished(e);
+    }
+    PushAttempt(l, std::move(a));
+    if (silent) {
+      auto change = st_.health.RecordFailure(l.target.key, now, /*pinned=*/false);
+      if (change) {
+        Bump(st_.counters.hosts_marked_down);
+        change->reason = "no answer within the hedge delay";
+        if (listener_) listener_->OnHealthChange(*change);
+      }
+    }
+  }
+  // Stopped after the bookkeeping: a transport may complete the exchange inside Cancel (the
+  // completion is queued behind this handler and finds no live attempt).
+  for (const auto& l : losers) transport_->Cancel(l.exchange);
+}
+
+void Call::PushAttempt(const LiveAttempt& live, Attempt a) {
+  attempts_.push_back(std::move(a));
+  attempt_index_.push_back(live.index);
+}
+
+void Call::CancelLive() {
+  auto live = std::move(live_);
+  live_.clear();
+  for (const auto& l : live) transport_->Cancel(l.exchange);
+}
+
+Attempt Call::MakeAttempt(const LiveAttempt& live, const ExchangeResult& r, SteadyClock::time_point now) const {
   Attempt a;
-  a.host = current_.key;
-  a.region = current_.region;
+  a.host = live.target.key;
+  a.region = live.target.region;
   a.outcome = AttemptErrorCode(r);
   a.http_status = r.response ? r.response->status : 0;
   a.detail = AttemptDetail(r);
-  a.duration = duration_cast<Ms>(now - attempt_start_);
+  a.duration = duration_cast<Ms>(now - live.start);
+  a.hedge = live.hedge;
   return a;
 }
 
 void Call::OnExchange(std::uint64_t seq, ExchangeResult result) {
-  if (finished_ || seq != seq_ || !in_flight_) return;
-  in_flight_ = false;
+  if (finished_) return;
+  auto it = std::find_if(live_.begin(), live_.end(), [seq](const LiveAttempt& l) { return l.seq == seq; });
+  if (it == live_.end()) return;  // a loser cancelled after the race, or an attempt cut by the deadline
+  LiveAttempt live = std::move(*it);
+  live_.erase(it);
   auto now = scheduler_->Now();
-  Attempt a = MakeAttempt(result, now);
+  AttemptClass cls = Classify(result);
+  // A call answered at once, with nobody listening, needs no attempt record (a successful
+  // result carries none): the common case builds none of its strings.
+  const bool answered_2xx = result.response && result.response->status >= 200 && result.response->status < 300;
+  const bool record = cancelled_ || listener_ || !answered_2xx || !live_.empty() || !attempts_.empty();
+  Attempt a = record ? MakeAttempt(live, result, now) : Attempt{};
+  last_target_ = std::move(live.target);  // `live.target` is not used below
   if (cancelled_) {
     a.outcome = ErrorCode::kCancelled;
     a.detail = "cancelled by the caller";
-    attempts_.push_back(a);
-    FinishError(ErrorCode::kCancelled, "cancelled by the caller");
+    PushAttempt(live, a);
+    if (live_.empty()) FinishError(ErrorCode::kCancelled, "cancelled by the caller");
     return;
   }
-  AttemptClass cls = Classify(result);
-  attempts_.push_back(a);
+  if (record) PushAttempt(live, a);
   if (listener_) {
     AttemptFinishedEvent e;
     e.method = spec_.method_name;
     e.request_id = request_id_;
-    e.index = static_cast<int>(attempts_.size()) - 1;
+    e.index = live.index;
     e.attempt = a;
     e.retryable = cls == AttemptClass::kRetryable;
     listener_->OnAttemptFinished(e);
   }
-  RecordHealth(result, cls);
+  RecordHealth(last_target_.key, result, cls);
   switch (cls) {
     case AttemptClass::kSuccess:
     case AttemptClass::kTerminal:
+      if (!result.response && !live_.empty()) {
+        // Not an answer (a local limit, an over-size body): an attempt still in flight may answer.
+        last_ = std::move(result);
+        last_retryable_ = false;
+        return;
+      }
       // The budget weighs calls that may fail over; others neither drain nor refill it.
       if (result.response && plan_.failover) st_.budget.RecordSuccess();
       last_ = std::move(result);
       last_retryable_ = false;
+      CancelLosers(now);  // the first answer that is not retryable wins the race
       FinishLast();
       return;
     case AttemptClass::kPinned:
       HandlePin(std::move(result));
       return;
     case AttemptClass::kRetryable:
-      if (!Contains(failed_, current_.key)) failed_.push_back(current_.key);
+      if (!Contains(failed_, last_target_.key)) failed_.push_back(last_target_.key);
+      if (!live_.empty()) {
+        // Another attempt of the call may still answer: wait for it before failing over.
+        last_ = std::move(result);
+        last_retryable_ = true;
+        return;
+      }
       HandleRetryable(std::move(result));
       return;
   }
 }
 
-void Call::RecordHealth(const ExchangeResult& r, AttemptClass cls) {
+void Call::RecordHealth(const std::string& key, const ExchangeResult& r, AttemptClass cls) {
   std::optional<HealthChangeEvent> change;
   if (cls == AttemptClass::kRetryable || cls == AttemptClass::kPinned) {
-    change = st_.health.RecordFailure(current_.key, scheduler_->Now(), cls == AttemptClass::kPinned);
-    if (change) Bump(st_.counters.hosts_marked_down);
+    change = st_.health.RecordFailure(key, scheduler_->Now(), cls == AttemptClass::kPinned);
+    if (change) {
+      Bump(st_.counters.hosts_marked_down);
+      change->reason = AttemptDetail(r);
+    }
   } else if (r.response) {
-    change = st_.health.RecordSuccess(current_.key);
+    change = st_.health.RecordSuccess(key);
   }
   if (change && listener_) listener_->OnHealthChange(*change);
 }
@@ -336,6 +529,8 @@ void Call::HandleRetryable(ExchangeResult result) {
   bool may_have_reached_server = result.may_have_reached_server;
   last_ = std::move(result);
   last_retryable_ = true;
+  if (hedge_pending_) scheduler_->CancelTimer(hedge_timer_);  // nothing in flight to hedge
+  hedge_pending_ = false;
   if (!plan_.failover) {
     Skip(plan_.why_not, plan_.detail);
     FinishLast();
@@ -347,7 +542,7 @@ void Call::HandleRetryable(ExchangeResult result) {
     FinishLast();
     return;
   }
-  if (static_cast<int>(attempts_.size()) >= plan_.cap) {
+  if (sent_ >= plan_.cap) {
     Skip(SkipReason::kMaxAttempts, "attempt cap of " + std::to_string(plan_.cap) + " reached");
     FinishLast();
     return;
@@ -368,7 +563,7 @@ void Call::HandleRetryable(ExchangeResult result) {
     FinishLast();
     return;
   }
-  auto delay = BackoffDelay(static_cast<int>(attempts_.size()) - 1, random_->NextUnit());
+  auto delay = BackoffDelay(sent_ - 1, random_->NextUnit());
   if (scheduler_->Now() + delay >= deadline_) {
     Skip(SkipReason::kDeadline, "no time left before the call's deadline");
     FinishLast();
@@ -384,19 +579,22 @@ void Call::HandleRetryable(ExchangeResult result) {
 void Call::HandlePin(ExchangeResult result) {
   last_ = std::move(result);
   last_retryable_ = false;
-  if (static_cast<int>(attempts_.size()) >= plan_.cap) {
+  if (sent_ >= plan_.cap) {
     if (listener_) {
       RegionPinnedEvent e;
       e.method = spec_.method_name;
       e.request_id = request_id_;
-      e.pinned_host = current_.key;
+      e.pinned_host = last_target_.key;
       listener_->OnRegionPinned(e);
     }
+    if (!live_.empty()) return;  // a hedge still in flight may answer
     Skip(SkipReason::kMaxAttempts, "attempt cap reached after HTTP 451");
     FinishLast();
     return;
   }
-  StartDiscovery(true);  // A9: a fresh list, no backoff
+  // A9: a fresh list, no backoff. It replaces a fetch this call was already waiting for.
+  if (discovery_pending_) st_.discovery.Detach(wait_);
+  StartDiscovery(true);
 }
 
 RegionList Call::Trusted(const RegionList& regions, bool report) {
@@ -426,6 +624,7 @@ void Call::StartDiscovery(bool bypass_cache) {
   discovered_ = true;
   discovery_pending_ = true;
   pin_pending_ = bypass_cache;
+  hedge_discovery_ = false;
   DiscoveryParams p;
   p.origin = origin_;
   p.headers = DiscoveryHeaders(spec_.headers);
@@ -459,6 +658,12 @@ void Call::OnDiscovery(std::uint64_t seq, DiscoveryOutcome outcome) {
   wait_ = DiscoveryWait{};
   if (outcome.ok) regions_ = Trusted(outcome.regions, /*report=*/true);
   else regions_.reset();
+  // A fetch started early by the hedge delay that failed (e.g. queued behind the origin's hung
+  // connections) sends no hedge and, while no attempt has failed yet, does not use up the
+  // call's discovery: its first retryable failure asks again.
+  const bool hedge_fetch_failed = hedge_discovery_ && !outcome.ok;
+  if (hedge_fetch_failed && !live_.empty()) discovered_ = false;
+  hedge_discovery_ = false;
   if (listener_) {
     DiscoveryFinishedEvent e;
     e.origin = origin_key_;
@@ -471,7 +676,12 @@ void Call::OnDiscovery(std::uint64_t seq, DiscoveryOutcome outcome) {
     listener_->OnDiscoveryFinished(e);
   }
   if (cancelled_) return;
+  const bool hedge = hedge_wants_list_;
+  hedge_wants_list_ = false;
   if (pin_pending_) ProceedAfterPin();
+  else if (hedge && !live_.empty()) {
+    if (!hedge_fetch_failed) SendHedge();
+  }
   else MaybeProceed();
 }
 
@@ -483,10 +693,14 @@ void Call::OnBackoffDone(std::uint64_t seq) {
 
 std::optional<Target> Call::ChooseNext() const {
   if (!regions_) return std::nullopt;
+  return ChooseNextFrom(*regions_);
+}
+
+std::optional<Target> Call::ChooseNextFrom(const RegionList& regions) const {
   // A8: the first untried region in the server's order; B2: a healthy one if there is one.
   const Region* cooling = nullptr;
   auto now = scheduler_->Now();
-  for (const auto& r : *regions_) {
+  for (const auto& r : regions) {
     if (Contains(attempted_, r.host_key)) continue;
     if (st_.health.Check(r.host_key, now, false) != HealthMemory::Verdict::kDown) return TargetOf(r);
     if (!cooling) cooling = &r;
@@ -517,7 +731,7 @@ void Call::LogRetry(const Target& next, AttemptReason reason) {
 }
 
 void Call::MaybeProceed() {
-  if (finished_ || cancelled_ || backoff_pending_ || discovery_pending_) return;
+  if (finished_ || cancelled_ || backoff_pending_ || discovery_pending_ || !live_.empty()) return;
   auto next = ChooseNext();
   AttemptReason reason = AttemptReason::kFailover;
   if (!next) {
@@ -527,7 +741,7 @@ void Call::MaybeProceed() {
       return;
     }
     // A14: no region list (discovery failed, non-2xx, or none listed): the same host again.
-    next = current_;
+    next = last_target_;
     reason = AttemptReason::kSameHostRetry;
     Bump(st_.counters.same_host_retries);
   } else {
@@ -538,20 +752,25 @@ void Call::MaybeProceed() {
 }
 
 void Call::ProceedAfterPin() {
-  auto next = ChooseNext();
+  std::optional<Target> next;
+  if (sent_ < plan_.cap) next = ChooseNext();
   if (listener_) {
     RegionPinnedEvent e;
     e.method = spec_.method_name;
     e.request_id = request_id_;
-    e.pinned_host = current_.key;
+    e.pinned_host = last_target_.key;
     e.next_host = next ? next->key : std::string();
     listener_->OnRegionPinned(e);
   }
   if (!next) {
+    if (!live_.empty()) return;  // a hedge still in flight may answer
     Skip(SkipReason::kNoRegionLeft, "no allowed region left after HTTP 451");
     FinishLast();
     return;
   }
+  // No backoff after a 451 (A9), even when a hedge's failure had started one.
+  if (backoff_pending_) scheduler_->CancelTimer(backoff_timer_);
+  backoff_pending_ = false;
   Bump(st_.counters.pin_redirects);
   LogRetry(*next, AttemptReason::kRegionPin);
   SendAttempt(*next, AttemptReason::kRegionPin);
@@ -560,18 +779,18 @@ void Call::ProceedAfterPin() {
 void Call::OnDeadline() {
   if (finished_) return;
   deadline_armed_ = false;
-  if (in_flight_) {
+  auto now = scheduler_->Now();
+  for (const auto& l : live_) {
     Attempt a;
-    a.host = current_.key;
-    a.region = current_.region;
+    a.host = l.target.key;
+    a.region = l.target.region;
     a.outcome = ErrorCode::kTimeout;
     a.detail = "call deadline reached";
-    a.duration = duration_cast<Ms>(scheduler_->Now() - attempt_start_);
-    attempts_.push_back(a);
-    in_flight_ = false;
-    ++seq_;
-    transport_->Cancel(exchange_);
+    a.duration = duration_cast<Ms>(now - l.start);
+    a.hedge = l.hedge;
+    PushAttempt(l, std::move(a));
   }
+  CancelLive();
   std::string msg = "call deadline of " + std::to_string(duration_cast<Ms>(deadline_ - start_).count()) + " ms exceeded";
   if (last_) msg += "; last failure: " + AttemptDetail(*last_);
   FinishError(ErrorCode::kTimeout, msg);
@@ -580,15 +799,20 @@ void Call::OnDeadline() {
 void Call::DoCancel() {
   if (finished_ || cancelled_) return;
   cancelled_ = true;
-  if (in_flight_) {
-    transport_->Cancel(exchange_);  // its callback finishes the call
-    return;
-  }
-  // In backoff or discovery: stop them, finish on the transport's thread.
+  if (hedge_pending_) scheduler_->CancelTimer(hedge_timer_);
+  hedge_pending_ = false;
   if (backoff_pending_) scheduler_->CancelTimer(backoff_timer_);
   backoff_pending_ = false;
   if (discovery_pending_) st_.discovery.Detach(wait_);
   discovery_pending_ = false;
+  if (!live_.empty()) {
+    // Their callbacks (kCancelled) finish the call when the last one reports.
+    std::vector<Transport::ExchangeId> ids;
+    for (const auto& l : live_) ids.push_back(l.exchange);
+    for (auto id : ids) transport_->Cancel(id);
+    return;
+  }
+  // In backoff or discovery: finish on the transport's thread.
   scheduler_->Post(Bind([](Call& c) { c.FinishError(ErrorCode::kCancelled, "cancelled by the caller"); }));
 }
 
@@ -614,14 +838,28 @@ void Call::Finish(CallOutcome out) {
   deadline_armed_ = false;
   if (backoff_pending_) scheduler_->CancelTimer(backoff_timer_);
   backoff_pending_ = false;
+  if (hedge_pending_) scheduler_->CancelTimer(hedge_timer_);
+  hedge_pending_ = false;
   if (discovery_pending_) st_.discovery.Detach(wait_);
   discovery_pending_ = false;
+  // Attempts end in any order when a call hedges; they are listed in the order they were sent.
+  if (attempts_.size() > 1 && !std::is_sorted(attempt_index_.begin(), attempt_index_.end())) {
+    std::vector<std::size_t> order(attempts_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [this](std::size_t a, std::size_t b) { return attempt_index_[a] < attempt_index_[b]; });
+    std::vector<Attempt> sorted;
+    sorted.reserve(order.size());
+    for (auto i : order) sorted.push_back(std::move(attempts_[i]));
+    attempts_ = std::move(sorted);
+  }
   if (!out.response) {
     out.error.set_attempts(attempts_);
     out.error.set_method(spec_.method_name);
     out.error.set_url(spec_.origin);
     out.error.set_request_id(request_id_);
   }
+  out.spec = &spec_;
   out.attempts = std::move(attempts_);
   attempts_.clear();
   auto done = std::move(done_);

@@ -1,7 +1,8 @@
 #pragma once
-// The one failover loop every API call goes through (failover.md Part A and B): it sends a
+// The one failover loop every API call goes through (failover.md Parts A, B and C): it sends a
 // CallSpec to the origin and, after a retryable failure, discovers the other regions and
-// replays the identical request there. Asynchronous: a state machine driven by the
+// replays the identical request there; a read that hedges also sends it to the next region
+// when the first attempt has not answered within the hedge delay, and the first answer wins. Asynchronous: a state machine driven by the
 // transport's callbacks and the scheduler's timers; no thread sleeps, ever.
 
 #include <memory>

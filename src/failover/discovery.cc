@@ -1,9 +1,9 @@
 #include "failover/discovery.h"
 
 #include <algorithm>
-#include <strings.h>
 #include <vector>
 
+#include "common/text.h"
 #include "failover/cache_control.h"
 #include "failover/region_state_impl.h"
 
@@ -12,8 +12,12 @@ namespace livekit::internal {
 namespace {
 // A region list is a few hundred bytes; anything near this is not one.
 constexpr std::size_t kMaxRegionListBytes = 1024 * 1024;
+// The run's own backstop past the request's timeout: a request queued in the transport (behind
+// a host's connection limit, all taken by hung calls) may not be timed out until it leaves the
+// queue, and discovery must never outlive its 2 s.
+constexpr std::chrono::milliseconds kWatchdogGrace{50};
 
-bool IEquals(const std::string& a, const char* b) { return strcasecmp(a.c_str(), b) == 0; }
+bool IEquals(std::string_view a, std::string_view b) { return EqualsIgnoreCase(a, b); }
 }  // namespace
 
 Headers DiscoveryHeaders(const Headers& call_headers) {
@@ -42,6 +46,7 @@ class DiscoveryRun : public std::enable_shared_from_this<DiscoveryRun> {
 
   void Step();
   void OnResult(std::size_t step, ExchangeResult result);
+  void OnWatchdog(std::size_t step);
   void Finish(DiscoveryOutcome outcome, bool put_in_cache, std::chrono::seconds max_age);
 
   DiscoveryCoordinator& coord_;
@@ -58,6 +63,10 @@ class DiscoveryRun : public std::enable_shared_from_this<DiscoveryRun> {
   bool abandoned_ = false;
   bool exchange_live_ = false;
   Transport::ExchangeId exchange_ = 0;
+  bool watchdog_armed_ = false;
+  Scheduler::TimerId watchdog_ = 0;
+  bool watchdog_fired_ = false;  // the current step was cut by the watchdog
+  std::chrono::milliseconds step_timeout_{0};
   std::size_t step_ = 0;
   std::string failures_;
 };
@@ -82,6 +91,7 @@ void DiscoveryRun::Step() {
   req.url = host.Origin() + "/settings/regions";
   req.headers = params_.headers;
   req.timeout = std::min(kDiscoveryTimeout, remaining);
+  const auto step_timeout = req.timeout;
   req.max_response_bytes = kMaxRegionListBytes;
   req.tls = params_.tls;
   Bump(state_.counters.discovery_requests);
@@ -95,24 +105,73 @@ void DiscoveryRun::Step() {
   auto self = shared_from_this();
   auto id = transport_->Send(std::move(req), [self, my_step](ExchangeResult r) { self->OnResult(my_step, std::move(r)); });
   bool cancel_now = false;
+  bool arm = false;
   {
     std::lock_guard<std::mutex> lock(coord_.mu_);
     if (step_ == my_step && !finished_) {
       exchange_ = id;
       exchange_live_ = true;
       cancel_now = abandoned_;
+      arm = !cancel_now;
+      step_timeout_ = step_timeout;
     }
   }
-  if (cancel_now) transport_->Cancel(id);
+  if (cancel_now) {
+    transport_->Cancel(id);
+    return;
+  }
+  if (!arm) return;
+  std::weak_ptr<DiscoveryRun> weak = self;
+  auto timer = scheduler_->RunAfter(step_timeout + kWatchdogGrace, [weak, my_step] {
+    if (auto run = weak.lock()) run->OnWatchdog(my_step);
+  });
+  bool cancel_timer = false;
+  {
+    std::lock_guard<std::mutex> lock(coord_.mu_);
+    if (step_ == my_step && exchange_live_ && !finished_) {
+      watchdog_ = timer;
+      watchdog_armed_ = true;
+    } else {
+      cancel_timer = true;  // the step ended while the timer was being armed
+    }
+  }
+  if (cancel_timer) scheduler_->CancelTimer(timer);
+}
+
+void DiscoveryRun::OnWatchdog(std::size_t step) {
+  Transport::ExchangeId id = 0;
+  {
+    std::lock_guard<std::mutex> lock(coord_.mu_);
+    if (finished_ || step != step_ || !exchange_live_ || !watchdog_armed_) return;
+    watchdog_armed_ = false;
+    watchdog_fired_ = true;
+    id = exchange_;
+  }
+  transport_->Cancel(id);  // completes the exchange (kCancelled), read as a timeout in OnResult
 }
 
 void DiscoveryRun::OnResult(std::size_t step, ExchangeResult result) {
   bool abandoned;
+  bool cut = false;
+  bool cancel_timer = false;
+  Scheduler::TimerId timer = 0;
+  std::chrono::milliseconds timeout{0};
   {
     std::lock_guard<std::mutex> lock(coord_.mu_);
     if (finished_ || step != step_) return;
     exchange_live_ = false;
     abandoned = abandoned_;
+    cut = watchdog_fired_;
+    watchdog_fired_ = false;
+    cancel_timer = watchdog_armed_;
+    watchdog_armed_ = false;
+    timer = watchdog_;
+    timeout = step_timeout_;
+  }
+  if (cancel_timer) scheduler_->CancelTimer(timer);
+  if (cut) {
+    result = ExchangeResult();
+    result.error = Error(ErrorCode::kTimeout, "no answer within " + std::to_string(timeout.count()) + " ms");
   }
   if (abandoned) {
     DiscoveryOutcome out;

@@ -23,6 +23,7 @@ const char* ToString(AttemptReason reason) noexcept {
     case AttemptReason::kFailover: return "failover";
     case AttemptReason::kSameHostRetry: return "same_host_retry";
     case AttemptReason::kRegionPin: return "region_pin";
+    case AttemptReason::kHedge: return "hedge";
   }
   return "unknown";
 }

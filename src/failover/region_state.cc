@@ -25,6 +25,8 @@ RegionState::Counters AtomicCounters::Snapshot() const {
   c.skipped_short_timeout = get(skipped_short_timeout);
   c.regions_rejected = get(regions_rejected);
   c.hosts_marked_down = get(hosts_marked_down);
+  c.hedges = get(hedges);
+  c.hedge_losers_cancelled = get(hedge_losers_cancelled);
   return c;
 }
 
@@ -32,7 +34,7 @@ void AtomicCounters::Reset() {
   for (auto* a : {&calls, &attempts, &failovers, &same_host_retries, &pin_redirects, &health_routed_calls,
                   &discovery_requests, &discovery_failures, &discovery_cache_hits, &discovery_coalesced,
                   &discovery_stale, &budget_denials, &skipped_short_timeout, &regions_rejected,
-                  &hosts_marked_down}) {
+                  &hosts_marked_down, &hedges, &hedge_losers_cancelled}) {
     a->store(0, std::memory_order_relaxed);
   }
 }

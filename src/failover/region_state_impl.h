@@ -16,7 +16,8 @@ struct AtomicCounters {
   std::atomic<std::uint64_t> calls{0}, attempts{0}, failovers{0}, same_host_retries{0}, pin_redirects{0},
       health_routed_calls{0}, discovery_requests{0}, discovery_failures{0}, discovery_cache_hits{0},
       discovery_coalesced{0}, discovery_stale{0}, budget_denials{0}, skipped_short_timeout{0},
-      regions_rejected{0}, hosts_marked_down{0};
+      regions_rejected{0}, hosts_marked_down{0}, hedges{0},
+      hedge_losers_cancelled{0};
   RegionState::Counters Snapshot() const;
   void Reset();
 };

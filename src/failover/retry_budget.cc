@@ -13,6 +13,14 @@ bool RetryBudget::AllowRetry(double* tokens_left) const {
   return tokens_ > max_tokens_ / 2;
 }
 
+bool RetryBudget::TakeToken(double* tokens_left) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const bool allowed = tokens_ - 1.0 > max_tokens_ / 2;
+  if (allowed) tokens_ -= 1.0;
+  if (tokens_left) *tokens_left = tokens_;
+  return allowed;
+}
+
 void RetryBudget::RecordSuccess() {
   std::lock_guard<std::mutex> lock(mu_);
   tokens_ = std::min(max_tokens_, tokens_ + token_ratio_);

@@ -14,6 +14,11 @@ class RetryBudget {
 
   /// May a call make a failover attempt now? `tokens_left` receives the level.
   bool AllowRetry(double* tokens_left = nullptr) const;
+  /// A hedge takes a token: true (and one token fewer) when more than half the bucket is still
+  /// left after taking it, false (nothing taken) otherwise. Hedges thus spend only the tokens
+  /// above what failover needs, and a burst of hedges never switches failover off.
+  /// `tokens_left` receives the level after.
+  bool TakeToken(double* tokens_left = nullptr);
   /// A call ended with an answer from a server (not a 5xx).
   void RecordSuccess();
   /// A call ended with a retryable failure.

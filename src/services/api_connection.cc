@@ -1,9 +1,10 @@
 #include "services/api_connection.h"
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <strings.h>
 
+#include "common/text.h"
 #include "livekit/version.h"
 #include "services/dialing_timeout.h"
 #include "services/request_id.h"
@@ -15,7 +16,7 @@ namespace {
 
 constexpr const char* kRequestIdHeader = "X-Livekit-Request-Id";
 
-bool SameName(const std::string& a, const char* b) { return strcasecmp(a.c_str(), b) == 0; }
+bool SameName(std::string_view a, std::string_view b) { return EqualsIgnoreCase(a, b); }
 
 const std::string& UserAgent() {
   static const std::string ua = std::string(kSdkName) + "/" + kSdkVersion;
@@ -71,12 +72,17 @@ ApiConnection::ApiConnection(ClientOptions options) : ApiConnection(std::move(op
 ApiConnection::ApiConnection(ClientOptions options, std::shared_ptr<Transport> transport,
                              std::shared_ptr<Scheduler> scheduler)
     : status_(OkStatus()), inflight_(std::make_shared<InflightCalls>()) {
+  static std::atomic<std::uint64_t> last_client_id{0};
+  client_id_ = ++last_client_id;
   auto resolved = ResolveClientOptions(std::move(options));
   if (!resolved.ok()) {
     status_ = std::move(resolved).error();
     return;
   }
   resolved_ = std::move(*resolved);
+  if (auto url = ParseUrl(resolved_.origin)) {
+    parsed_origin_ = std::make_shared<const ParsedOrigin>(ParsedOrigin{*url, url->HostKey()});
+  }
   if (resolved_.signs_tokens()) tokens_ = std::make_unique<TokenCache>(resolved_.api_key, resolved_.api_secret);
   if (!transport) {
     engine_ = resolved_.options.dedicated_engine ? std::make_shared<CurlEngine>() : SharedCurlEngine();
@@ -93,6 +99,7 @@ bool ApiConnection::OnIoThread() const { return engine_ && engine_->OnIoThread()
 Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google::protobuf::Message& request,
                                           const RequestFacts& facts, const CallOptions& options) const {
   if (!status_.ok()) return status_.error();
+  if (auto s = CheckCallOptions(options); !s.ok()) return std::move(s).error();
   const ClientOptions& o = resolved_.options;
   CallSpec spec;
   auto body = EncodeMessage(request, o.encoding);
@@ -106,9 +113,19 @@ Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google
     token = std::move(*signed_token);
   }
 
-  // A request id given by the caller (option or header) wins over a generated one.
+  // A header of this call replaces the client's headers of the same name: a per-call control
+  // header (X-Lk-Mock, a request id) must be the one the server reads, not a second copy.
+  auto set_by_call = [&options](std::string_view name) {
+    for (const auto& h : options.headers) {
+      if (SameName(h.first, name)) return true;
+    }
+    return false;
+  };
+
+  // A request id given by the caller (option, then the call's header, then the client's) wins
+  // over a generated one.
   std::string request_id = options.request_id.value_or("");
-  for (const HeaderList* list : {&o.headers, &options.headers}) {
+  for (const HeaderList* list : {&options.headers, &o.headers}) {
     for (const auto& [k, v] : *list) {
       if (request_id.empty() && SameName(k, kRequestIdHeader)) request_id = v;
     }
@@ -120,14 +137,17 @@ Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google
   spec.headers.emplace_back("Content-Type", ContentTypeOf(o.encoding));
   spec.headers.emplace_back("User-Agent", UserAgent());
   spec.headers.emplace_back(kRequestIdHeader, request_id);
-  for (const HeaderList* list : {&o.headers, &options.headers}) {
-    for (const auto& h : *list) {
-      if (SameName(h.first, kRequestIdHeader)) continue;  // sent once, above
-      spec.headers.push_back(h);
-    }
+  for (const auto& h : o.headers) {
+    if (SameName(h.first, kRequestIdHeader) || set_by_call(h.first)) continue;  // request id: sent once, above
+    spec.headers.push_back(h);
+  }
+  for (const auto& h : options.headers) {
+    if (SameName(h.first, kRequestIdHeader)) continue;
+    spec.headers.push_back(h);
   }
 
   spec.origin = resolved_.origin;
+  spec.parsed_origin = parsed_origin_;
   spec.path.reserve(resolved_.path_prefix.size() + method.service.size() + method.method.size() + 10);
   spec.path.append(resolved_.path_prefix).append("/livekit.").append(method.service).append("/").append(method.method);
   spec.method_name.append(method.service).append("/").append(method.method);
@@ -136,7 +156,11 @@ Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google
   spec.max_response_bytes = o.max_response_bytes;
   spec.tls.verify = o.tls.verify;
   spec.tls.ca_bundle_path = o.tls.ca_bundle_path;
+  spec.host_limit.client = client_id_;
+  spec.host_limit.max_per_host = o.max_requests_per_host;
+  spec.host_limit.long_wait = WaitsForAnswer(method, facts);
   spec.failover = options.failover.value_or(o.failover);
+  if (options.hedge_after) spec.failover.hedge_after = options.hedge_after;
   return spec;
 }
 
@@ -150,14 +174,9 @@ livekit::CallHandle ApiConnection::Start(const MethodInfo& method, const google:
     done(std::move(e));
     return livekit::CallHandle();
   }
-  std::string method_name = spec->method_name;
-  std::string url = spec->origin + spec->path;
-  std::string request_id(FindHeader(spec->headers, kRequestIdHeader));
   const std::uint64_t id = inflight_->NextId();
   std::weak_ptr<InflightCalls> inflight = inflight_;
-  auto on_outcome = [inflight, id, method_name = std::move(method_name), url = std::move(url),
-                     request_id = std::move(request_id), parse = std::move(parse),
-                     done = std::move(done)](CallOutcome out) {
+  auto on_outcome = [inflight, id, parse = std::move(parse), done = std::move(done)](CallOutcome out) {
     if (auto calls = inflight.lock()) calls->Remove(id);
     Status status = OkStatus();
     if (out.response && out.response->status >= 200 && out.response->status < 300) {
@@ -169,7 +188,11 @@ livekit::CallHandle ApiConnection::Start(const MethodInfo& method, const google:
     }
     if (!status.ok()) {
       Error e = std::move(status).error();
-      e.set_method(method_name).set_url(url).set_request_id(request_id);
+      if (const CallSpec* call = out.spec) {
+        e.set_method(call->method_name)
+            .set_url(call->origin + call->path)
+            .set_request_id(std::string(FindHeader(call->headers, kRequestIdHeader)));
+      }
       if (!out.attempts.empty()) e.set_attempts(std::move(out.attempts));
       done(std::move(e));
       return;
@@ -178,7 +201,7 @@ livekit::CallHandle ApiConnection::Start(const MethodInfo& method, const google:
   };
   CallHandle handle = runner_->Start(std::move(*spec), std::move(on_outcome));
   inflight_->Add(id, handle);
-  return livekit::CallHandle([handle] { handle.Cancel(); });
+  return handle;
 }
 
 }  // namespace livekit::internal

@@ -77,9 +77,11 @@ class ApiConnection {
  private:
   Status status_;
   ResolvedOptions resolved_;
+  std::shared_ptr<const ParsedOrigin> parsed_origin_;  // resolved_.origin, parsed once
   std::shared_ptr<CurlEngine> engine_;  // null when a transport was injected
   std::unique_ptr<CallRunner> runner_;
   std::shared_ptr<InflightCalls> inflight_;
+  std::uint64_t client_id_ = 0;  // its own queues under ClientOptions::max_requests_per_host
   std::unique_ptr<TokenCache> tokens_;  // null when a pre-signed token is used
 };
 

@@ -12,6 +12,9 @@ namespace livekit::internal {
 inline constexpr std::chrono::milliseconds kDefaultRingingTimeout{30000};
 inline constexpr std::chrono::milliseconds kRingingMargin{2000};
 
+/// True for calls that wait for a phone to be answered (their own lane under per-host limits).
+bool WaitsForAnswer(const MethodInfo& method, const RequestFacts& request);
+
 std::chrono::milliseconds AttemptTimeout(const MethodInfo& method, const RequestFacts& request,
                                          std::chrono::milliseconds caller_timeout);
 

@@ -29,8 +29,7 @@ RequestFacts FactsByReflection(const google::protobuf::Message& m) {
     const auto* dd = d.GetDescriptor();
     const std::int64_t s = d.GetReflection()->GetInt64(d, dd->FindFieldByName("seconds"));
     const std::int32_t n = d.GetReflection()->GetInt32(d, dd->FindFieldByName("nanos"));
-    auto total = std::chrono::seconds(s) + std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::nanoseconds(n));
-    if (total.count() > 0) facts.ringing_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(total);
+    facts.ringing_timeout = RingingTimeoutOf(s, n);
   }
   return facts;
 }

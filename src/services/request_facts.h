@@ -4,6 +4,7 @@
 // reflection and no descriptors unless JSON is used.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -17,8 +18,22 @@ struct RequestFacts {
   std::string room;              // `room`, else `room_name`
   std::string destination_room;  // `destination_room`
   bool wait_until_answered = false;
-  std::optional<std::chrono::milliseconds> ringing_timeout;  // set and positive
+  std::optional<std::chrono::milliseconds> ringing_timeout;  // set and positive, at most kMaxRingingTimeout
 };
+
+/// A longer ringing timeout is read as this one: no phone rings for a day, and the dialing
+/// attempt's time limit (ringing timeout + a margin, times the attempts) must not overflow.
+inline constexpr std::chrono::seconds kMaxRingingTimeout = std::chrono::hours(24);
+
+/// A google.protobuf.Duration's seconds and nanos as a ringing timeout: unset when not positive.
+inline std::optional<std::chrono::milliseconds> RingingTimeoutOf(std::int64_t seconds, std::int32_t nanos) {
+  if (seconds >= kMaxRingingTimeout.count()) return kMaxRingingTimeout;
+  if (seconds < 0) return std::nullopt;  // nanos (under a second) cannot make it positive
+  auto total = std::chrono::seconds(seconds) +
+               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::nanoseconds(nanos));
+  if (total.count() <= 0) return std::nullopt;
+  return std::chrono::duration_cast<std::chrono::milliseconds>(total);
+}
 
 /// The same facts read by reflection (any message; tests check both ways agree).
 RequestFacts FactsByReflection(const google::protobuf::Message& request);
@@ -67,11 +82,7 @@ RequestFacts FactsOf(const Req& r) {
   if constexpr (HasDestinationRoom<Req>::value) f.destination_room = r.destination_room();
   if constexpr (HasWaitUntilAnswered<Req>::value) f.wait_until_answered = r.wait_until_answered();
   if constexpr (HasRingingTimeout<Req>::value) {
-    if (r.has_ringing_timeout()) {
-      auto total = std::chrono::seconds(r.ringing_timeout().seconds()) +
-                   std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::nanoseconds(r.ringing_timeout().nanos()));
-      if (total.count() > 0) f.ringing_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(total);
-    }
+    if (r.has_ringing_timeout()) f.ringing_timeout = RingingTimeoutOf(r.ringing_timeout().seconds(), r.ringing_timeout().nanos());
   }
   return f;
 }

@@ -1,13 +1,14 @@
 #include "services/request_id.h"
 
 #include <openssl/rand.h>
-#include <pthread.h>
 
 #include <array>
 #include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <random>
+
+#include "common/fork_generation.h"
 
 namespace livekit::internal {
 namespace {
@@ -20,19 +21,14 @@ void FillFromOs(unsigned char* out, std::size_t n) {
   }
 }
 
-// Bumped in a forked child, so every thread there reseeds instead of repeating the ids its
-// parent goes on to generate.
-std::atomic<std::uint64_t> fork_generation{0};
-
-void OnForkChild() { fork_generation.fetch_add(1, std::memory_order_relaxed); }
-
 // Request ids need uniqueness, not secrecy: a per-thread xoshiro256** generator seeded from
 // OpenSSL costs a few nanoseconds per id, where RAND_bytes costs a getpid() system call and a
 // DRBG round on every call (measured on the ListRooms hot path).
 class IdGenerator {
  public:
   std::uint64_t Next() {
-    const std::uint64_t generation = fork_generation.load(std::memory_order_relaxed);
+    // A forked child reseeds instead of repeating the ids its parent goes on to generate.
+    const std::uint64_t generation = ForkGeneration();
     if (!seeded_ || generation != generation_) Seed(generation);
     const std::uint64_t result = Rotl(s_[1] * 5, 7) * 9;
     const std::uint64_t t = s_[1] << 17;
@@ -49,8 +45,6 @@ class IdGenerator {
   static std::uint64_t Rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
   void Seed(std::uint64_t generation) {
-    static const bool registered = pthread_atfork(nullptr, nullptr, &OnForkChild) == 0;
-    (void)registered;
     std::array<unsigned char, sizeof(s_)> seed{};
     do {
       FillFromOs(seed.data(), seed.size());

@@ -2,6 +2,9 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace livekit::internal {
 namespace {
@@ -12,6 +15,24 @@ std::string Lower(std::string s) {
 }
 
 Error Invalid(std::string message) { return Error(ErrorCode::kInvalidArgument, std::move(message)); }
+
+// A set duration must be positive and at most kMaxOptionDuration; `unset` says what leaving it
+// unset does, for the message.
+// `name` is a view: checking a valid option (every call checks its CallOptions) builds no string.
+Status CheckDuration(const std::optional<std::chrono::milliseconds>& value, std::string_view name,
+                     const char* unset) {
+  if (!value) return OkStatus();
+  if (value->count() <= 0) return Invalid(std::string(name) + " must be positive (" + unset + ")");
+  if (*value > kMaxOptionDuration) return Invalid(std::string(name) + " must be at most 24 h");
+  return OkStatus();
+}
+
+Status CheckFailover(const FailoverOptions& failover, const std::string& prefix) {
+  if (auto s = CheckDuration(failover.deadline, prefix + "deadline", "leave it unset for the default budget"); !s.ok()) {
+    return s;
+  }
+  return CheckDuration(failover.hedge_after, prefix + "hedge_after", "leave it unset for no hedging");
+}
 
 // Splits url into origin and path; no credentials, query or fragment allowed. Messages never
 // quote the URL: a mistaken one may hold a token (e.g. a client URL with ?access_token=).
@@ -81,7 +102,9 @@ Result<ResolvedOptions> ResolveClientOptions(ClientOptions options, const EnvLoo
     return Invalid("missing credentials: set LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or LIVEKIT_TOKEN");
   }
   if (options.timeout.count() <= 0) return Invalid("timeout must be positive");
+  if (options.timeout > kMaxOptionDuration) return Invalid("timeout must be at most 24 h");
   if (options.max_response_bytes == 0) return Invalid("max_response_bytes must be positive");
+  if (auto s = CheckFailover(options.failover, "failover."); !s.ok()) return std::move(s).error();
   std::string prefix = options.twirp_prefix;
   if (!prefix.empty() && prefix.front() != '/') prefix.insert(prefix.begin(), '/');
   while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
@@ -96,6 +119,18 @@ Result<ResolvedOptions> ResolveClientOptions(ClientOptions options, const EnvLoo
   options.token.clear();
   out.options = std::move(options);
   return out;
+}
+
+Status CheckCallOptions(const CallOptions& options) {
+  if (auto s = CheckDuration(options.timeout, "CallOptions::timeout", "leave it unset for the client's"); !s.ok()) {
+    return s;
+  }
+  if (auto s = CheckDuration(options.hedge_after, "CallOptions::hedge_after", "leave it unset for no hedging");
+      !s.ok()) {
+    return s;
+  }
+  if (options.failover) return CheckFailover(*options.failover, "CallOptions::failover.");
+  return OkStatus();
 }
 
 Result<ResolvedOptions> ResolveClientOptions(ClientOptions options) {

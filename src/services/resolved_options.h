@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "livekit/call_options.h"
 #include "livekit/client_options.h"
 #include "livekit/result.h"
 
@@ -30,5 +31,13 @@ Result<ResolvedOptions> ResolveClientOptions(ClientOptions options, const EnvLoo
 
 /// The same with the process environment.
 Result<ResolvedOptions> ResolveClientOptions(ClientOptions options);
+
+/// The longest timeout, deadline or hedge delay accepted, per client or per call: far beyond
+/// any API call, and small enough that no sum the failover layer makes of them overflows.
+inline constexpr std::chrono::milliseconds kMaxOptionDuration = std::chrono::hours(24);
+
+/// Checks a call's options as ResolveClientOptions checks their client counterparts: every
+/// duration positive and at most kMaxOptionDuration. kInvalidArgument naming the member.
+Status CheckCallOptions(const CallOptions& options);
 
 }  // namespace livekit::internal

@@ -2,7 +2,8 @@
 // The HTTP engine: libcurl's multi interface driven by one I/O thread. It is both the
 // Transport (one exchange at a time, asynchronous) and the Scheduler (timers) of the SDK, so
 // every callback of a call (answers, timeouts, backoff timers) runs on that one thread and
-// no call ever owns a thread of its own.
+// no call ever owns a thread of its own. The waiting is done by an event loop backend
+// (event_loop.h: epoll on Linux, a portable one on libcurl alone everywhere).
 //
 // Thread safety: Send, Cancel, Post, RunAfter, CancelTimer and Now may be called from any thread,
 // the I/O thread included. Destroying the engine completes every exchange in flight with
@@ -12,17 +13,23 @@
 
 #include <cstddef>
 #include <memory>
+#include <string_view>
 
+#include "transport/event_loop_kind.h"
 #include "transport/transport.h"
 
 namespace livekit::internal {
 
 struct CurlEngineOptions {
-  /// Connections kept per host (HTTP/1.1 needs one per concurrent exchange; further
-  /// exchanges wait in libcurl's queue for a free connection).
-  long max_host_connections = 128;
+  /// Exchanges in flight per host (scheme, host, port) and lane, across every client of the
+  /// engine; 0 (the default, the shared engine's too): no limit. An exchange over it waits in
+  /// the engine's queue (host_limiter.h), as one over its client's HostLimit does. libcurl's
+  /// own per-host connection cap stays off: its queue would eat the attempt time silently.
+  std::size_t max_requests_per_host = 0;
   /// Idle connections kept alive for reuse.
   long max_cached_connections = 256;
+  /// The event loop backend (default: LIVEKIT_EVENT_LOOP, else epoll where built).
+  EventLoopKind event_loop = EventLoopKind::kDefault;
 };
 
 class CurlEngine final : public Transport, public Scheduler {
@@ -42,6 +49,10 @@ class CurlEngine final : public Transport, public Scheduler {
 
   /// True when called from the engine's I/O thread (blocking there would deadlock).
   bool OnIoThread() const;
+
+  /// The event loop backend in use ("epoll" or "poll"); empty when none could be made (then
+  /// every exchange fails with kInternal saying why).
+  std::string_view event_loop_name() const;
 
   class Impl;
 

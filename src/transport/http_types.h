@@ -30,6 +30,13 @@ struct TlsSettings {
   friend bool operator!=(const TlsSettings& a, const TlsSettings& b) { return !(a == b); }
 };
 
+/// The per-host request limit of the client that sends an exchange (see host_limiter.h).
+struct HostLimit {
+  std::uint64_t client = 0;       // which client's queues (a client's own id)
+  std::size_t max_per_host = 0;   // exchanges in flight per host and lane; 0: no limit
+  bool long_wait = false;         // waits on the server for long (phone dialing): its own lane
+};
+
 struct HttpRequest {
   enum class Verb { kGet, kPost };
   Verb verb = Verb::kPost;
@@ -39,6 +46,7 @@ struct HttpRequest {
   std::chrono::milliseconds timeout{10000};  // whole exchange, connect included
   std::size_t max_response_bytes = 8 * 1024 * 1024;
   TlsSettings tls;
+  HostLimit host_limit;
 };
 
 struct HttpResponse {
@@ -49,7 +57,8 @@ struct HttpResponse {
 };
 
 /// What one exchange produced: an answer (any status), or an error of kind kTransport,
-/// kTimeout, kCancelled or kBadResponse (answer over the size limit).
+/// kTimeout, kCancelled, kBadResponse (answer over the size limit) or kConnectionLimit (a local
+/// limit: no place free within the attempt time, or no file descriptor left).
 struct ExchangeResult {
   std::optional<HttpResponse> response;
   Error error;

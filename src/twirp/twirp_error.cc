@@ -1,12 +1,24 @@
 #include "twirp/twirp_error.h"
 
-#include <nlohmann/json.hpp>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 
+#include "common/json_document.h"
+
 namespace livekit::internal {
 namespace {
+
+// A non-string meta value as compact JSON text.
+std::string JsonText(const rapidjson::Value& v) {
+  rapidjson::StringBuffer out;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(out);
+  v.Accept(writer);
+  return std::string(out.GetString(), out.GetSize());
+}
 
 constexpr std::size_t kMaxPlainTextMessage = 512;  // keeps an HTML error page out of logs
 
@@ -55,14 +67,16 @@ ErrorCode ErrorCodeForStatus(int http_status) {
 Error ErrorFromResponse(const HttpResponse& response) {
   Error error(ErrorCodeForStatus(response.status), "");
   error.set_http_status(response.status);
-  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_object() && body.contains("code") && body["code"].is_string()) {
-    error.set_twirp_code(body["code"].get<std::string>());
-    if (body.contains("msg") && body["msg"].is_string()) error.set_message(body["msg"].get<std::string>());
-    if (body.contains("meta") && body["meta"].is_object()) {
+  rapidjson::Document body;
+  const rapidjson::Value* code = ParseJsonDocument(response.body, &body) ? StringMember(body, "code") : nullptr;
+  if (code != nullptr) {
+    error.set_twirp_code(StringOf(*code));
+    if (const rapidjson::Value* msg = StringMember(body, "msg")) error.set_message(StringOf(*msg));
+    auto meta_member = body.FindMember("meta");
+    if (meta_member != body.MemberEnd() && meta_member->value.IsObject()) {
       std::map<std::string, std::string> meta;
-      for (const auto& [k, v] : body["meta"].items()) {
-        meta[k] = RedactTokens(v.is_string() ? v.get<std::string>() : v.dump());
+      for (const auto& m : meta_member->value.GetObject()) {
+        meta[StringOf(m.name)] = RedactTokens(m.value.IsString() ? StringOf(m.value) : JsonText(m.value));
       }
       error.set_metadata(std::move(meta));
     }

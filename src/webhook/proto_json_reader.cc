@@ -3,7 +3,6 @@
 #include "auth/json_sax.h"
 
 #include <google/protobuf/descriptor.h>
-#include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <cmath>
@@ -37,7 +36,7 @@ class Reader {
  public:
   explicit Reader(Message* root) : root_(root) {}
 
-  // ---- nlohmann SAX interface ----
+  // ---- SAX interface (auth/json_sax.h) ----
   bool null() {
     if (skip_ > 0) return true;
     if (frames_.empty() || frames_.back().kind != Frame::kMessage) return GiveUp();  // null in a list or map
@@ -104,7 +103,6 @@ class Reader {
         return GiveUp();
     }
   }
-  bool binary(nlohmann::json::binary_t& /*v*/) { return GiveUp(); }
 
   bool start_object(std::size_t /*n*/) {
     if (++depth_ > kMaxJsonDepth) return GiveUp();  // protobuf's parser reports it
@@ -175,9 +173,6 @@ class Reader {
     field_ = FindField(top.message->GetDescriptor(), k);
     unknown_ = field_ == nullptr;
     return true;
-  }
-  bool parse_error(std::size_t /*pos*/, const std::string& /*token*/, const nlohmann::detail::exception& /*e*/) {
-    return GiveUp();
   }
 
   bool gave_up() const { return gave_up_; }

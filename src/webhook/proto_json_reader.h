@@ -1,7 +1,7 @@
 #pragma once
 // A fast reader of proto3 JSON into a message, for the common shapes of webhook bodies.
 // protobuf 3.21's JsonStringToMessage rebuilds type information on every call and costs
-// tens of microseconds per KiB; this single SAX pass over nlohmann's parser fills the
+// tens of microseconds per KiB; this single SAX pass over RapidJSON's reader fills the
 // message through reflection instead. It accepts only input it is sure to read exactly as
 // protobuf would; anything else (an error, a well-known type, bytes, an unknown enum name,
 // an out-of-range number...) makes it give up, and the caller then runs protobuf's parser,

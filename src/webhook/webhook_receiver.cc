@@ -4,12 +4,32 @@
 #include <openssl/crypto.h>
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "auth/base64.h"
 #include "auth/hmac_sha256.h"
+#include "common/text.h"
 #include "webhook/proto_json_reader.h"
 
 namespace livekit {
+namespace {
+
+// LiveKit sends the bare token; a framework that hands over the header with an HTTP scheme
+// ("Bearer <jwt>", any case, any spaces) gives the same token. Null for "Bearer" alone.
+std::optional<std::string_view> TokenOf(std::string_view header) {
+  constexpr std::string_view kScheme = "bearer";
+  header = internal::TrimSpace(header);
+  if (header.size() < kScheme.size() || !internal::EqualsIgnoreCase(header.substr(0, kScheme.size()), kScheme)) {
+    return header;
+  }
+  const std::string_view rest = header.substr(kScheme.size());
+  if (rest.empty()) return std::nullopt;
+  if (rest.front() != ' ' && rest.front() != '\t') return header;  // a token that starts with "bearer"
+  return internal::TrimSpace(rest);
+}
+
+}  // namespace
 
 WebhookReceiver::WebhookReceiver() = default;
 
@@ -26,7 +46,12 @@ Result<livekit::WebhookEvent> WebhookReceiver::Receive(std::string_view body, st
   }
   if (!skip_auth) {
     if (authorization.empty()) return Error(ErrorCode::kUnauthenticated, "webhook authorization header is empty");
-    auto claims = verifier_.Verify(authorization);
+    const std::optional<std::string_view> token = TokenOf(authorization);
+    if (!token || token->empty()) {
+      return Error(ErrorCode::kUnauthenticated,
+                   "webhook authorization header has no token: expected the JWT, alone or after \"Bearer \"");
+    }
+    auto claims = verifier_.Verify(*token);
     if (!claims.ok()) {
       Error e = std::move(claims).error();
       e.set_message("webhook authorization: " + e.message());

@@ -136,6 +136,31 @@ TEST(CallSpec, RequestIdFreshPerCallAndCallerSuppliedKept) {
   EXPECT_EQ(count, 1);
 }
 
+// A per-call header replaces the client's header of the same name: the mock reads one X-Lk-Mock.
+TEST(CallSpec, PerCallHeaderReplacesTheClientsOfTheSameName) {
+  auto o = Options();
+  o.headers = {{"X-Lk-Mock", R"({"failRegions":[0]})"}, {"X-Custom", "client"}, {"X-Other", "kept"}};
+  ApiConnection conn(o, nullptr, nullptr);
+  CallOptions co;
+  co.headers = {{"x-lk-mock", R"({"delayMs":0})"}, {"X-Custom", "call"}};
+  const auto& m = RequireMethod("RoomService", "ListRooms");
+  auto spec = conn.BuildSpec(m, ListRoomsRequest{}, FactsByReflection(ListRoomsRequest{}), co);
+  ASSERT_TRUE(spec.ok());
+  std::vector<std::pair<std::string, std::string>> extra(spec->headers.begin() + 4, spec->headers.end());
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"X-Other", "kept"}, {"x-lk-mock", R"({"delayMs":0})"}, {"X-Custom", "call"}};
+  EXPECT_EQ(extra, expected);
+
+  // The same for the request id: the call's header wins over the client's.
+  o.headers = {{"X-Livekit-Request-Id", "client-id"}};
+  ApiConnection with_id(o, nullptr, nullptr);
+  CallOptions call_id;
+  call_id.headers = {{"X-Livekit-Request-Id", "call-id"}};
+  auto id_spec = with_id.BuildSpec(m, ListRoomsRequest{}, FactsByReflection(ListRoomsRequest{}), call_id);
+  ASSERT_TRUE(id_spec.ok());
+  EXPECT_EQ(FindHeader(id_spec->headers, "X-Livekit-Request-Id"), "call-id");
+}
+
 TEST(CallSpec, PreSignedTokenSentVerbatim) {
   ClientOptions o;
   o.url = "https://h";

@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <future>
 
 #include "mock_server_process.h"
 #include "transport/curl_engine.h"
+#include "transport/event_loop.h"
 
 namespace livekit::internal {
 namespace {
@@ -158,6 +160,66 @@ TEST(CurlEngine, CallbacksRunOnTheIoThread) {
   auto f = on_io.get_future();
   engine.Send(Post(mock, R"({"skipAuth":true})"), [&](ExchangeResult) { on_io.set_value(engine.OnIoThread()); });
   EXPECT_TRUE(f.get());
+}
+
+// CI runs the engine's tests once per backend through LIVEKIT_EVENT_LOOP: the variable must
+// really choose the backend, or the second run would silently prove nothing.
+TEST(CurlEngine, RunsOnTheEventLoopChosenByTheEnvironment) {
+  CurlEngine engine;
+  const char* env = std::getenv("LIVEKIT_EVENT_LOOP");
+  if (env != nullptr && *env != '\0') {
+    EXPECT_EQ(engine.event_loop_name(), env);
+  } else {
+    EXPECT_EQ(engine.event_loop_name(), BuiltEventLoops().substr(0, BuiltEventLoops().find(',')));
+  }
+}
+
+TEST(CurlEngine, EveryBuiltBackendServesExchangesAndTimers) {
+  MockServerProcess mock;
+  std::vector<EventLoopKind> kinds = {EventLoopKind::kPoll};
+  if (BuiltEventLoops().find("epoll") != std::string_view::npos) kinds.push_back(EventLoopKind::kEpoll);
+  for (EventLoopKind kind : kinds) {
+    CurlEngineOptions options;
+    options.event_loop = kind;
+    CurlEngine engine(options);
+    SCOPED_TRACE(std::string(engine.event_loop_name()));
+    EXPECT_EQ(engine.event_loop_name(), kind == EventLoopKind::kPoll ? "poll" : "epoll");
+    auto r = SendAndWait(engine, Post(mock, R"({"skipAuth":true})"));
+    ASSERT_TRUE(r.response.has_value()) << r.error.message();
+    EXPECT_EQ(r.response->status, 200);
+    std::promise<void> fired;
+    engine.RunAfter(milliseconds(5), [&fired] { fired.set_value(); });
+    fired.get_future().get();
+    // A hang is ended by the exchange's own timeout (a libcurl timer, not ours).
+    auto hung = SendAndWait(engine, Post(mock, R"({"skipAuth":true,"failRegions":[0],"failMode":"hang"})",
+                                         milliseconds(200)));
+    EXPECT_EQ(hung.error.code(), ErrorCode::kTimeout) << hung.error.message();
+  }
+}
+
+TEST(CurlEngine, AnUnknownEventLoopInTheEnvironmentFailsEveryExchangeClearly) {
+  const char* before = std::getenv("LIVEKIT_EVENT_LOOP");
+  const std::string saved = before != nullptr ? before : "";
+  setenv("LIVEKIT_EVENT_LOOP", "kqueue-please", 1);
+  {
+    CurlEngine engine;
+    EXPECT_TRUE(engine.event_loop_name().empty());
+    HttpRequest req;
+    req.url = "http://127.0.0.1:9/";
+    auto r = SendAndWait(engine, req);
+    EXPECT_EQ(r.error.code(), ErrorCode::kInternal);
+    EXPECT_NE(r.error.message().find("LIVEKIT_EVENT_LOOP=kqueue-please"), std::string::npos) << r.error.message();
+    EXPECT_FALSE(r.may_have_reached_server);
+    // Timers still run (retry loops must be able to end).
+    std::promise<void> fired;
+    engine.RunAfter(milliseconds(1), [&fired] { fired.set_value(); });
+    fired.get_future().get();
+  }
+  if (before != nullptr) {
+    setenv("LIVEKIT_EVENT_LOOP", saved.c_str(), 1);
+  } else {
+    unsetenv("LIVEKIT_EVENT_LOOP");
+  }
 }
 
 TEST(CurlEngine, SharedEngineIsShared) {

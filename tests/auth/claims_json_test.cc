@@ -1,6 +1,7 @@
 #include "auth/claims_json.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "auth/json_writer.h"
 #include "auth/utf8.h"

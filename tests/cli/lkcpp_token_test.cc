@@ -69,6 +69,39 @@ TEST(LkcppTokenTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(Lkcpp({"--no-such-flag"}).exit_code, 2);
 }
 
+// exp - nbf of the token `args` prints (a bare JWT or a webhook header).
+std::int64_t LifetimeOf(const std::vector<std::string>& args) {
+  auto printed = Lkcpp(With(kCreds, args));
+  EXPECT_EQ(printed.exit_code, 0);
+  auto verified = Lkcpp(With(kCreds, {"--json", "token", "verify", printed.out}));
+  EXPECT_EQ(verified.exit_code, 0) << printed.out;
+  if (verified.exit_code != 0) return -1;
+  const json claims = json::parse(verified.out);
+  return claims["exp"].get<std::int64_t>() - claims["nbf"].get<std::int64_t>();
+}
+
+// Every duration flag reads "5m" as five minutes (webhook sign once read it as five seconds).
+TEST(LkcppTokenTest, EveryTtlFlagReadsTheSameDurations) {
+  for (const auto& [text, seconds] : std::vector<std::pair<std::string, std::int64_t>>{
+           {"5m", 300}, {"2h", 7200}, {"1h30m", 5400}, {"90", 90}, {"45s", 45}}) {
+    EXPECT_EQ(LifetimeOf({"token", "create", "--identity", "a", "--ttl", text}), seconds) << text;
+    EXPECT_EQ(LifetimeOf({"webhook", "sign", "--body", LIVEKIT_SAMPLE_WEBHOOK, "--ttl", text}), seconds) << text;
+  }
+}
+
+TEST(LkcppTokenTest, DurationsItCannotReadAreUsageErrors) {
+  for (const char* text : {"soon", "5x", "-5s", "0", "1500ms", "30m1h"}) {
+    EXPECT_EQ(Lkcpp(With(kCreds, {"token", "create", "--identity", "a", "--ttl", text})).exit_code, 2) << text;
+    EXPECT_EQ(Lkcpp(With(kCreds, {"webhook", "sign", "--body", LIVEKIT_SAMPLE_WEBHOOK, "--ttl", text})).exit_code, 2)
+        << text;
+  }
+  for (const char* text : {"soon", "5x", "-1", "0", "0ms", "25h"}) {
+    EXPECT_EQ(Lkcpp(With(kCreds, {"--timeout", text, "token", "create", "--identity", "a"})).exit_code, 2) << text;
+  }
+  EXPECT_EQ(Lkcpp(With(kCreds, {"--timeout", "250ms", "token", "create", "--identity", "a"})).exit_code, 0);
+  EXPECT_EQ(Lkcpp(With(kCreds, {"--timeout", "2.5", "token", "create", "--identity", "a"})).exit_code, 0);
+}
+
 TEST(LkcppTokenTest, WebhookSignThenVerify) {
   auto auth = Lkcpp(With(kCreds, {"webhook", "sign", "--body", LIVEKIT_SAMPLE_WEBHOOK}));
   ASSERT_EQ(auth.exit_code, 0);

@@ -86,13 +86,18 @@ struct Behavior {
   int status = 200;
   std::string body = "{}";
   Headers headers;
-  enum class Kind { kAnswer, kDrop, kHang, kConnectFail } kind = Kind::kAnswer;
+  // kStuck: never completes, not even at the request's timeout (a transport that queues the
+  // request and does not time it out), until cancelled.
+  // kLocalLimit: the transport refuses the exchange itself (ErrorCode::kConnectionLimit).
+  enum class Kind { kAnswer, kDrop, kHang, kConnectFail, kStuck, kLocalLimit } kind = Kind::kAnswer;
   Ms latency{10};
 
   static Behavior Status(int s, std::string b = "{}") { Behavior x; x.status = s; x.body = std::move(b); return x; }
   static Behavior Drop() { Behavior x; x.kind = Kind::kDrop; return x; }
   static Behavior Hang() { Behavior x; x.kind = Kind::kHang; return x; }
   static Behavior ConnectFail() { Behavior x; x.kind = Kind::kConnectFail; return x; }
+  static Behavior Stuck() { Behavior x; x.kind = Kind::kStuck; return x; }
+  static Behavior LocalLimit() { Behavior x; x.kind = Kind::kLocalLimit; return x; }
 };
 
 /// A transport whose answers come from a script and arrive through the fake scheduler
@@ -157,6 +162,17 @@ class FakeTransport : public Transport {
         ex->timer = scheduler_->RunAfter(b.latency, [complete]() {
           ExchangeResult r;
           r.error = Error(ErrorCode::kTransport, "connection refused");
+          r.may_have_reached_server = false;
+          complete(std::move(r));
+        });
+        break;
+      case Behavior::Kind::kStuck:
+        ex->timer = 0;
+        break;
+      case Behavior::Kind::kLocalLimit:
+        ex->timer = scheduler_->RunAfter(b.latency, [complete]() {
+          ExchangeResult r;
+          r.error = Error(ErrorCode::kConnectionLimit, "per-host request limit reached");
           r.may_have_reached_server = false;
           complete(std::move(r));
         });

@@ -30,6 +30,11 @@ TEST(ProcessTest, BadFlagsExit2WithAMessage) {
   EXPECT_EQ(RunMockServer({"--ports", "99999"}, &out), 2);
   EXPECT_NE(out.find("invalid port"), std::string::npos) << out;
   EXPECT_EQ(RunMockServer({"--ports"}, &out), 2);
+  EXPECT_NE(out.find("flag --ports needs a value"), std::string::npos) << out;
+  // A last, unknown flag is reported as unknown, not as lacking a value.
+  EXPECT_EQ(RunMockServer({"--bogus"}, &out), 2);
+  EXPECT_NE(out.find("unknown flag --bogus"), std::string::npos) << out;
+  EXPECT_EQ(out.find("needs a value"), std::string::npos) << out;
   EXPECT_EQ(RunMockServer({"--bind", "not-an-ip", "--ports", "0"}, &out), 1);
   EXPECT_NE(out.find("invalid bind address"), std::string::npos) << out;
 }

@@ -74,6 +74,19 @@ TEST(OptionsTest, TlsFlagsSwitchTheAdvertisedSchemeToHttps) {
             ParsedOptions::Action::kError);
 }
 
+TEST(OptionsTest, RegionUrlsNameOneUrlPerPort) {
+  const ParsedOptions p = Parse({"--ports", "0,0", "--region-urls", "https://127.0.0.1:8443/,https://127.0.0.1:8444"});
+  ASSERT_EQ(p.action, ParsedOptions::Action::kRun) << p.error;
+  EXPECT_EQ(p.options.region_urls, (std::vector<std::string>{"https://127.0.0.1:8443", "https://127.0.0.1:8444"}));
+  const ParsedOptions count = Parse({"--ports", "0,0,0", "--region-urls", "https://127.0.0.1:8443,https://127.0.0.1:8444"});
+  EXPECT_EQ(count.action, ParsedOptions::Action::kError);
+  EXPECT_NE(count.error.find("one per port"), std::string::npos) << count.error;
+  const ParsedOptions scheme = Parse({"--ports", "0", "--region-urls", "127.0.0.1:8443"});
+  EXPECT_EQ(scheme.action, ParsedOptions::Action::kError);
+  EXPECT_NE(scheme.error.find("127.0.0.1:8443"), std::string::npos) << scheme.error;
+  EXPECT_EQ(Parse({"--ports", "0", "--region-urls", "https://"}).action, ParsedOptions::Action::kError);
+}
+
 TEST(ControlHeaderUnitTest, DefaultsAndFields) {
   boost::beast::http::fields h;
   MockControl c;

@@ -6,7 +6,9 @@
 // counters must equal the SDK's own (RegionState::counters()).
 //
 // LIVEKIT_SOAK_CALLS (default 3000) sets the number of calls; LIVEKIT_SOAK_SLACK_MS (default
-// 100) the lateness allowed past a call's deadline.
+// 100) the lateness allowed past a call's deadline. The hedging variant runs half as many
+// calls with hedged reads on (100 ms) and an undrainable retry budget: hedges and their
+// cancelled losers must keep every rule.
 
 #include <gtest/gtest.h>
 
@@ -19,6 +21,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -160,8 +163,8 @@ CallRecord Record(const Result<T>& r, const std::string& scenario, const std::st
   return c;
 }
 
-TEST(Soak, ThousandsOfCallsUnderChangingFaults) {
-  const int total_calls = EnvInt("LIVEKIT_SOAK_CALLS", 3000);
+// Runs the soak; with `hedge_after`, every call hedges its reads after that delay.
+void RunSoak(int total_calls, std::optional<Ms> hedge_after) {
   const Ms slack(EnvInt("LIVEKIT_SOAK_SLACK_MS", 100));
   constexpr int kThreads = 8;
   constexpr int kBatch = 4;  // futures / callbacks in flight per thread at once
@@ -171,6 +174,9 @@ TEST(Soak, ThousandsOfCallsUnderChangingFaults) {
   RegionState::Options state_options;
   state_options.cool_down = Ms(150);
   state_options.max_cool_down = Ms(600);
+  // Hedged runs: a budget the all-fail scenarios cannot drain, so that hedges keep happening
+  // (the plain run covers the budget's denials).
+  if (hedge_after) state_options.budget_max_tokens = 1e6;
   auto state = std::make_shared<RegionState>(state_options);
   auto attempts = std::make_shared<AttemptCounter>();
 
@@ -218,6 +224,7 @@ TEST(Soak, ThousandsOfCallsUnderChangingFaults) {
       *deadline = Ms(400 + static_cast<int>(rng() % 600));
     }
     f.deadline = *deadline;
+    f.hedge_after = hedge_after;
     f.max_attempts = 1 + static_cast<int>(rng() % 5);  // values above 3 must be capped
     if (rng() % 5 == 0) f.idempotency = IdempotencyPolicy::kSafeOnly;
     c.failover = f;
@@ -369,6 +376,22 @@ TEST(Soak, ThousandsOfCallsUnderChangingFaults) {
     EXPECT_GT(counters.failovers, 0u);
     EXPECT_GT(counters.pin_redirects, 0u);
   }
+  if (hedge_after) {
+    std::printf("soak: hedges=%llu losers cancelled=%llu\n", static_cast<unsigned long long>(counters.hedges),
+                static_cast<unsigned long long>(counters.hedge_losers_cancelled));
+    if (total_calls >= 1000) {
+      EXPECT_GT(counters.hedges, 0u);
+      EXPECT_GT(counters.hedge_losers_cancelled, 0u);
+    }
+  } else {
+    EXPECT_EQ(counters.hedges, 0u);
+  }
+}
+
+TEST(Soak, ThousandsOfCallsUnderChangingFaults) { RunSoak(EnvInt("LIVEKIT_SOAK_CALLS", 3000), std::nullopt); }
+
+TEST(Soak, HedgedCallsUnderChangingFaults) {
+  RunSoak(EnvInt("LIVEKIT_SOAK_CALLS", 3000) / 2, Ms(100));
 }
 
 }  // namespace

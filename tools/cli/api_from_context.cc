@@ -2,7 +2,8 @@
 
 #include <google/protobuf/util/json_util.h>
 
-#include <cmath>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -19,13 +20,20 @@ std::string Trim(std::string s) {
   return s.substr(i);
 }
 
-// --verbose: one line per attempt (host, region, outcome, duration) and per skipped failover.
+// --verbose: one line per attempt (host, region, outcome, duration; hedged attempts marked
+// "hedge"), one when a hedge is sent, and one per skipped failover.
 class VerboseListener : public livekit::FailoverListener {
  public:
+  void OnAttemptStarted(const livekit::AttemptStartedEvent& e) override {
+    if (e.reason != livekit::AttemptReason::kHedge) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    std::cerr << "lkcpp: " << e.method << " attempt " << (e.index + 1) << " " << e.host
+              << (e.region.empty() ? "" : " (" + e.region + ")") << ": hedge sent, earlier attempts still in flight\n";
+  }
   void OnAttemptFinished(const livekit::AttemptFinishedEvent& e) override {
     const auto& a = e.attempt;
     std::lock_guard<std::mutex> lock(mu_);
-    std::cerr << "lkcpp: " << e.method << " attempt " << (e.index + 1) << " " << a.host
+    std::cerr << "lkcpp: " << e.method << " attempt " << (e.index + 1) << (a.hedge ? " (hedge) " : " ") << a.host
               << (a.region.empty() ? "" : " (" + a.region + ")") << ": " << livekit::ToString(a.outcome)
               << (a.detail.empty() ? "" : " " + a.detail) << " in " << a.duration.count() << " ms\n";
   }
@@ -46,7 +54,7 @@ livekit::Result<livekit::ClientOptions> ClientOptionsFromContext(const CliContex
   o.api_key = ctx.api_key;
   o.api_secret = ctx.api_secret;
   o.token = ctx.token;
-  o.timeout = std::chrono::milliseconds(static_cast<long long>(std::llround(ctx.timeout_seconds * 1000)));
+  o.timeout = ctx.timeout;
   for (const auto& h : ctx.headers) {
     auto colon = h.find(':');
     std::string name = colon == std::string::npos ? "" : Trim(h.substr(0, colon));
@@ -56,8 +64,20 @@ livekit::Result<livekit::ClientOptions> ClientOptionsFromContext(const CliContex
     }
     o.headers.emplace_back(name, Trim(h.substr(colon + 1)));
   }
+  // The CA file: --ca-file, else CURL_CA_BUNDLE (both filled by CLI11), else SSL_CERT_FILE, as
+  // curl and OpenSSL users expect.
+  std::string ca_file = ctx.ca_file;
+  if (const char* v = std::getenv("SSL_CERT_FILE"); ca_file.empty() && v != nullptr) ca_file = v;
+  if (!ca_file.empty()) {
+    if (!std::ifstream(ca_file)) {
+      return livekit::Error(livekit::ErrorCode::kInvalidArgument,
+                            "cannot read the CA file " + ca_file + " (--ca-file, CURL_CA_BUNDLE or SSL_CERT_FILE)");
+    }
+    o.tls.ca_bundle_path = ca_file;
+  }
   if (ctx.no_failover) o.failover.enabled = false;
   if (ctx.failover_force) o.failover.force = true;
+  if (ctx.hedge_after.count() > 0) o.failover.hedge_after = ctx.hedge_after;
   if (ctx.verbose) o.failover.listener = std::make_shared<VerboseListener>();
   return o;
 }
@@ -89,8 +109,11 @@ int ReportCallError(const CliContext& ctx, const std::string& what, const liveki
   if (ctx.verbose) {
     if (!error.request_id().empty()) std::cerr << "  request id " << error.request_id() << "\n";
     for (const auto& a : error.attempts()) {
-      std::cerr << "  attempt " << a.host << (a.region.empty() ? "" : " (" + a.region + ")") << ": "
-                << livekit::ToString(a.outcome) << (a.http_status ? " HTTP " + std::to_string(a.http_status) : "")
+      // The detail often names the status already ("HTTP 503"): print it once.
+      const std::string status = a.http_status ? "HTTP " + std::to_string(a.http_status) : "";
+      const bool status_in_detail = !status.empty() && a.detail.find(status) != std::string::npos;
+      std::cerr << "  attempt " << (a.hedge ? "(hedge) " : "") << a.host << (a.region.empty() ? "" : " (" + a.region + ")") << ": "
+                << livekit::ToString(a.outcome) << (status.empty() || status_in_detail ? "" : " " + status)
                 << (a.detail.empty() ? "" : " " + a.detail) << " in " << a.duration.count() << " ms\n";
     }
   }

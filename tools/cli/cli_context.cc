@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "duration.h"
+
 namespace lkcpp {
 
 void AddGlobalOptions(CLI::App& app, CliContext& ctx) {
@@ -10,12 +12,23 @@ void AddGlobalOptions(CLI::App& app, CliContext& ctx) {
   app.add_option("--api-secret", ctx.api_secret, "API secret")->envname("LIVEKIT_API_SECRET");
   app.add_option("--token", ctx.token, "A pre-signed token, used when no key and secret are given")
       ->envname("LIVEKIT_TOKEN");
-  app.add_option("--timeout", ctx.timeout_seconds, "Timeout per call, seconds")->check(CLI::PositiveNumber);
+  DurationRules timeout_rules;
+  timeout_rules.max = std::chrono::hours(24);  // the SDK's limit for ClientOptions::timeout
+  AddDurationOption(&app, "--timeout", ctx.timeout, timeout_rules,
+                    "Time limit of each HTTP attempt (a call that fails over makes several)");
   app.add_option("--header", ctx.headers, "Extra HTTP header \"Name: value\" (repeatable)");
+  app.add_option("--ca-file", ctx.ca_file,
+                 "PEM file of the CA certificates to trust instead of the system's (else SSL_CERT_FILE)")
+      ->envname("CURL_CA_BUNDLE");
   app.add_flag("--json", ctx.json, "Machine-readable JSON output");
   app.add_flag("-v,--verbose", ctx.verbose, "Print attempts and timings on stderr");
   app.add_flag("--no-failover", ctx.no_failover, "Use --url only, never another region");
   app.add_flag("--failover-force", ctx.failover_force, "Fail over even for calls that do not by default");
+  DurationRules hedge_rules;
+  hedge_rules.bare_unit = std::chrono::milliseconds(1);
+  AddDurationOption(&app, "--hedge-after", ctx.hedge_after, hedge_rules,
+                    "Send a read also to the next region when it has not answered within this delay "
+                    "(default: off)");
 }
 
 int ExitCodeFor(const livekit::Error& error) {
@@ -30,6 +43,7 @@ int ExitCodeFor(const livekit::Error& error) {
     case livekit::ErrorCode::kTransport:
     case livekit::ErrorCode::kTimeout: return kExitUnreachable;
     case livekit::ErrorCode::kCancelled:
+    case livekit::ErrorCode::kConnectionLimit:
     case livekit::ErrorCode::kInternal: return kExitFailure;
   }
   return kExitFailure;

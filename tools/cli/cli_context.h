@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -26,12 +27,14 @@ struct CliContext {
   std::string api_key;               ///< --api-key [LIVEKIT_API_KEY]
   std::string api_secret;            ///< --api-secret [LIVEKIT_API_SECRET]
   std::string token;                 ///< --token [LIVEKIT_TOKEN]: used only without key and secret
-  double timeout_seconds = 10;       ///< --timeout: per call, seconds
+  std::chrono::milliseconds timeout = std::chrono::seconds(10);  ///< --timeout: per HTTP attempt
   std::vector<std::string> headers;  ///< --header "Name: value", repeatable
+  std::string ca_file;               ///< --ca-file [CURL_CA_BUNDLE], else SSL_CERT_FILE: trusted CAs (PEM)
   bool json = false;                 ///< --json: machine-readable output
   bool verbose = false;              ///< --verbose: attempts and timings on stderr
   bool no_failover = false;          ///< --no-failover: talk to --url only
   bool failover_force = false;       ///< --failover-force: fail over even where not by default
+  std::chrono::milliseconds hedge_after{0};  ///< --hedge-after: hedge reads after this delay (0: no hedging)
 
   int exit_code = kExitOk;
 };

@@ -145,7 +145,8 @@ int Regions(CliContext& ctx, bool probe) {
 void AddRegionsCommands(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand("regions", "List the regions a URL's server offers for failover, with their reachability");
   auto probe = std::make_shared<bool>(true);
-  cmd->add_flag("!--no-probe", *probe, "Do not contact each region");
+  // A plain flag: CLI11's "!--no-probe" form would show as "--no-probe{false}" in --help.
+  cmd->add_flag_callback("--no-probe", [probe] { *probe = false; }, "Do not contact each region");
   cmd->callback([&ctx, probe] { ctx.exit_code = Regions(ctx, *probe); });
 }
 

@@ -1,9 +1,11 @@
 // `lkcpp room list|create|delete`.
+#include <cstdint>
 #include <iostream>
 #include <memory>
 
 #include "api_from_context.h"
 #include "commands.h"
+#include "duration.h"
 
 namespace lkcpp {
 namespace {
@@ -11,7 +13,7 @@ namespace {
 struct RoomArgs {
   std::vector<std::string> names;
   std::string name;
-  unsigned empty_timeout = 0;
+  std::chrono::milliseconds empty_timeout{0};  // 0: the server's default
   unsigned max_participants = 0;
   std::string metadata;
 };
@@ -38,7 +40,7 @@ int Create(const RoomArgs& args, CliContext& ctx) {
   if (!api) return ctx.exit_code;
   livekit::CreateRoomRequest req;
   req.set_name(args.name);
-  req.set_empty_timeout(args.empty_timeout);
+  req.set_empty_timeout(static_cast<std::uint32_t>(std::chrono::duration_cast<std::chrono::seconds>(args.empty_timeout).count()));
   req.set_max_participants(args.max_participants);
   req.set_metadata(args.metadata);
   auto r = api->room().CreateRoom(req);
@@ -77,7 +79,12 @@ void AddRoomCommands(CLI::App& app, CliContext& ctx) {
 
   auto* create = group->add_subcommand("create", "Create a room (or get the existing one)");
   create->add_option("name", args->name, "Room name")->required();
-  create->add_option("--empty-timeout", args->empty_timeout, "Seconds to keep an empty room");
+  DurationRules room_seconds;  // the server holds it as whole seconds; 0 keeps its default
+  room_seconds.resolution = std::chrono::seconds(1);
+  room_seconds.allow_zero = true;
+  room_seconds.max = std::chrono::seconds(UINT32_MAX);
+  AddDurationOption(create, "--empty-timeout", args->empty_timeout, room_seconds,
+                    "How long an empty room is kept (0: the server's default)");
   create->add_option("--max-participants", args->max_participants, "Participant limit");
   create->add_option("--metadata", args->metadata, "Room metadata");
   create->callback([args, &ctx] { ctx.exit_code = Create(*args, ctx); });

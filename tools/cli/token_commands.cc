@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "duration.h"
 #include "livekit/access_token.h"
 #include "livekit/token_verifier.h"
 
@@ -20,7 +21,7 @@ struct CreateOptions {
   std::string room;
   bool join = false;
   std::vector<std::string> grants;
-  std::string ttl = "6h";
+  std::chrono::milliseconds ttl = std::chrono::hours(6);
   std::string name;
   std::string metadata;
   std::vector<std::string> attributes;
@@ -32,7 +33,7 @@ struct CreateOptions {
 
 struct VerifyOptions {
   std::string jwt;
-  int leeway_seconds = static_cast<int>(livekit::TokenVerifier::kDefaultLeeway.count());
+  std::chrono::milliseconds leeway = livekit::TokenVerifier::kDefaultLeeway;
 };
 
 constexpr const char* kGrantHelp =
@@ -102,25 +103,12 @@ void ApplyGrant(const std::string& spec, livekit::VideoGrant& video, std::option
   }
 }
 
-// "90", "90s", "10m", "6h", "2d" -> seconds.
-std::chrono::seconds ParseTtl(const std::string& text) {
-  std::size_t used = 0;
-  long long n = 0;
-  try {
-    n = std::stoll(text, &used);
-  } catch (const std::exception&) {
-    throw CLI::ValidationError("--ttl", "expected a duration like 600, 90s, 10m, 6h or 2d");
-  }
-  const std::string unit = text.substr(used);
-  long long scale = 0;
-  if (unit.empty() || unit == "s") scale = 1;
-  else if (unit == "m") scale = 60;
-  else if (unit == "h") scale = 3600;
-  else if (unit == "d") scale = 86400;
-  if (scale == 0 || n <= 0 || n > 10LL * 365 * 86400 / scale) {
-    throw CLI::ValidationError("--ttl", "expected a positive duration like 600, 90s, 10m, 6h or 2d");
-  }
-  return std::chrono::seconds(n * scale);
+// Token lifetimes and clock tolerances are whole seconds: a JWT holds exp and nbf in seconds.
+DurationRules TokenSeconds(bool allow_zero) {
+  DurationRules rules;
+  rules.resolution = std::chrono::seconds(1);
+  rules.allow_zero = allow_zero;
+  return rules;
 }
 
 int RunCreate(const CreateOptions& o, const CliContext& ctx) {
@@ -158,7 +146,7 @@ int RunCreate(const CreateOptions& o, const CliContext& ctx) {
     }
     token.set_room_config(std::move(config));
   }
-  token.set_ttl(ParseTtl(o.ttl));
+  token.set_ttl(std::chrono::duration_cast<std::chrono::seconds>(o.ttl));
   auto jwt = token.ToJwt();
   if (!jwt.ok()) return ReportError("token create", jwt.error());
   if (ctx.json) {
@@ -171,7 +159,7 @@ int RunCreate(const CreateOptions& o, const CliContext& ctx) {
 
 int RunVerify(const VerifyOptions& o, const CliContext& ctx) {
   livekit::TokenVerifier verifier(ctx.api_key, ctx.api_secret);
-  verifier.set_leeway(std::chrono::seconds(o.leeway_seconds));
+  verifier.set_leeway(std::chrono::duration_cast<std::chrono::seconds>(o.leeway));
   auto claims = verifier.Verify(o.jwt);
   if (!claims.ok()) return ReportError("token verify", claims.error());
   std::cout << nlohmann::json::parse(claims->ToJson()).dump(ctx.json ? -1 : 2) << "\n";
@@ -190,7 +178,7 @@ void AddTokenCommands(CLI::App& app, CliContext& ctx) {
   create->add_option("--room,-r", create_opts->room, "Room name (video.room)");
   create->add_flag("--join", create_opts->join, "Allow joining the room (video.roomJoin)");
   create->add_option("--grant,-g", create_opts->grants, kGrantHelp);
-  create->add_option("--ttl", create_opts->ttl, "Time to live: 600, 90s, 10m, 6h, 2d")->capture_default_str();
+  AddDurationOption(create, "--ttl", create_opts->ttl, TokenSeconds(false), "Time to live");
   create->add_option("--name", create_opts->name, "Display name");
   create->add_option("--metadata", create_opts->metadata, "Participant metadata");
   create->add_option("--attribute", create_opts->attributes, "Participant attribute KEY=VALUE (repeatable)");
@@ -203,9 +191,7 @@ void AddTokenCommands(CLI::App& app, CliContext& ctx) {
   auto verify_opts = std::make_shared<VerifyOptions>();
   auto* verify = group->add_subcommand("verify", "Verify a token and print its claims as JSON");
   verify->add_option("jwt", verify_opts->jwt, "The token")->required();
-  verify->add_option("--leeway", verify_opts->leeway_seconds, "Clock tolerance for exp/nbf, seconds")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+  AddDurationOption(verify, "--leeway", verify_opts->leeway, TokenSeconds(true), "Clock tolerance for exp/nbf");
   verify->callback([verify_opts, &ctx] { ctx.exit_code = RunVerify(*verify_opts, ctx); });
 }
 

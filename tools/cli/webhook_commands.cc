@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.h"
+#include "duration.h"
 #include "livekit/access_token.h"
 #include "livekit/webhook_receiver.h"
 
@@ -17,7 +18,7 @@ namespace {
 struct WebhookOptions {
   std::string body_path;
   std::string auth;
-  std::string ttl_seconds = "300";
+  std::chrono::milliseconds ttl = std::chrono::minutes(5);
   bool skip_auth = false;
 };
 
@@ -47,13 +48,7 @@ std::string BodySha256(const std::string& body) {
 int RunSign(const WebhookOptions& o, const CliContext& ctx) {
   const std::string body = ReadBody(o.body_path);
   livekit::AccessToken token(ctx.api_key, ctx.api_secret);
-  long long ttl = 0;
-  try {
-    ttl = std::stoll(o.ttl_seconds);
-  } catch (const std::exception&) {
-  }
-  if (ttl <= 0) throw CLI::ValidationError("--ttl", "expected a positive number of seconds");
-  token.set_sha256(BodySha256(body)).set_ttl(std::chrono::seconds(ttl));
+  token.set_sha256(BodySha256(body)).set_ttl(std::chrono::duration_cast<std::chrono::seconds>(o.ttl));
   auto jwt = token.ToJwt();
   if (!jwt.ok()) return ReportError("webhook sign", jwt.error());
   std::cout << *jwt << "\n";
@@ -85,7 +80,9 @@ void AddWebhookCommands(CLI::App& app, CliContext& ctx) {
   auto sign_opts = std::make_shared<WebhookOptions>();
   auto* sign = group->add_subcommand("sign", "Print the Authorization header a server would send with a body");
   sign->add_option("--body,-b", sign_opts->body_path, "File holding the body ('-' for stdin)")->required();
-  sign->add_option("--ttl", sign_opts->ttl_seconds, "Token time to live, seconds")->capture_default_str();
+  DurationRules whole_seconds;  // the token's exp is in seconds
+  whole_seconds.resolution = std::chrono::seconds(1);
+  AddDurationOption(sign, "--ttl", sign_opts->ttl, whole_seconds, "Token time to live");
   sign->callback([sign_opts, &ctx] { ctx.exit_code = RunSign(*sign_opts, ctx); });
 
   auto verify_opts = std::make_shared<WebhookOptions>();

@@ -61,7 +61,7 @@ class EventLog : public livekit::FailoverListener {
  public:
   void OnAttemptFinished(const livekit::AttemptFinishedEvent& e) override {
     const bool ok = e.attempt.outcome == livekit::ErrorCode::kOk;
-    Add(e.attempt.host, ok ? std::string("ok") : e.attempt.detail, ok, e.attempt.duration);
+    Add(e.attempt.host, ok ? std::string("ok") : e.attempt.detail, ok, e.attempt.duration, e.attempt.hedge);
   }
   void OnDiscoveryFinished(const livekit::DiscoveryFinishedEvent& e) override {
     std::lock_guard<std::mutex> lock(mu_);
@@ -83,6 +83,7 @@ class EventLog : public livekit::FailoverListener {
     std::string host, outcome;
     bool ok;
     std::chrono::milliseconds duration;
+    bool hedge;
   };
   // Takes what was collected since the last call.
   void Take(std::vector<Step>* steps, std::vector<std::string>* notes) {
@@ -94,9 +95,9 @@ class EventLog : public livekit::FailoverListener {
   }
 
  private:
-  void Add(std::string host, std::string outcome, bool ok, std::chrono::milliseconds d) {
+  void Add(std::string host, std::string outcome, bool ok, std::chrono::milliseconds d, bool hedge) {
     std::lock_guard<std::mutex> lock(mu_);
-    steps_.push_back({std::move(host), std::move(outcome), ok, d});
+    steps_.push_back({std::move(host), std::move(outcome), ok, d, hedge});
   }
   std::mutex mu_;
   std::vector<Step> steps_;
@@ -119,7 +120,8 @@ void PrintCall(const char* label, EventLog& log, const livekit::RegionState& sta
   std::string path;
   for (const auto& s : steps) {
     if (!path.empty()) path += " -> ";
-    path += std::string(s.ok ? Green() : Red()) + RegionOf(state, origin, s.host) + (s.ok ? "" : " " + s.outcome) + Reset();
+    path += std::string(s.ok ? Green() : Red()) + (s.hedge ? "hedge " : "") + RegionOf(state, origin, s.host) +
+            (s.ok ? "" : " " + s.outcome) + Reset();
   }
   std::printf("   %-22s %s%-7s%s %8.1f ms  %s\n", label, ok ? Green() : Red(), ok ? "ok" : "failed", Reset(), ms,
               path.c_str());
@@ -288,6 +290,24 @@ int main(int argc, char** argv) {
       }
     }
     all_ok &= !r.ok();
+  }
+
+  Section(7, "Region 0 hangs: a read without hedging, then with hedging after 300 ms");
+  for (bool hedged : {false, true}) {
+    // A fresh region state each time, so both reads meet the hanging region cold.
+    auto cold = std::make_shared<livekit::RegionState>();
+    livekit::ClientOptions o = options;
+    o.timeout = std::chrono::seconds(5);
+    o.failover.region_state = cold;
+    if (hedged) o.failover.hedge_after = std::chrono::milliseconds(300);
+    livekit::RoomServiceClient client(o);
+    livekit::CallOptions call;
+    call.headers.push_back({"X-Lk-Mock", R"({"failRegions":[0],"failMode":"hang"})"});
+    auto start = Clock::now();
+    auto r = client.ListRooms(livekit::ListRoomsRequest{}, call);
+    PrintCall(hedged ? "hedge after 300 ms" : "no hedging (5 s)", *events, *cold, origin, r.ok(),
+              r.ok() ? "" : r.error().ToString(), MsSince(start));
+    all_ok &= r.ok();
   }
 
   const auto c = state->counters();

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -83,6 +84,7 @@ int main(int argc, char** argv) {
   }
   mock::Stats stats(listeners.size());
   context.advertise_host = options.advertise_host;
+  context.region_urls = options.region_urls;
   context.twirp_prefix = options.twirp_prefix;
   context.api_secret = options.api_secret;
   context.stats = &stats;
@@ -101,7 +103,10 @@ int main(int argc, char** argv) {
 
   for (std::size_t i = 0; i < listeners.size(); ++i) {
     std::cout << "lk-mock-server: " << mock::RegionName(i) << " ready on " << options.bind << ":"
-              << context.ports[i] << " (" << options.advertise_host << ":" << context.ports[i] << ")"
+              << context.ports[i] << " ("
+              << (options.region_urls.empty() ? options.advertise_host + ":" + std::to_string(context.ports[i])
+                                              : options.region_urls[i])
+              << ")"
               << std::endl;  // flushed: tests read the ports from here
   }
 

@@ -49,6 +49,27 @@ bool ParseHandshakeTimeout(std::string_view text, int* out, std::string* error) 
   return true;
 }
 
+// A comma-separated list of absolute http:// or https:// URLs, trailing slashes dropped.
+bool ParseRegionUrls(std::string_view text, std::vector<std::string>* out, std::string* error) {
+  std::vector<std::string> urls;
+  while (true) {
+    const std::size_t comma = text.find(',');
+    std::string url(text.substr(0, comma));
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    const bool scheme = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+    const std::size_t host = scheme ? url.find("://") + 3 : 0;  // where the host starts
+    if (!scheme || url.size() <= host || url.find_first_of(" \t") != std::string::npos) {
+      *error = "invalid URL '" + url + "' in --region-urls (expected e.g. https://127.0.0.1:8443,https://127.0.0.1:8444)";
+      return false;
+    }
+    urls.push_back(std::move(url));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  *out = std::move(urls);
+  return true;
+}
+
 // Applies one setting by its flag name (without dashes); false with `error` when invalid.
 bool Apply(std::string_view name, std::string_view value, MockServerOptions* o, std::string* error) {
   if (name == "ports") return ParsePorts(value, &o->ports, error);
@@ -58,6 +79,7 @@ bool Apply(std::string_view name, std::string_view value, MockServerOptions* o, 
     while (!o->advertise_host.empty() && o->advertise_host.back() == '/') o->advertise_host.pop_back();
     return true;
   }
+  if (name == "region-urls") return ParseRegionUrls(value, &o->region_urls, error);
   if (name == "bind") {
     o->bind = std::string(value);
     return true;
@@ -136,8 +158,12 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args,
     } else if (i + 1 < args.size()) {
       value = args[++i];
     } else {
+      // A flag this server does not know is reported as unknown, not as lacking its value.
+      MockServerOptions scratch;
+      std::string unknown;
+      const bool known = Apply(name, "", &scratch, &unknown) || unknown.rfind("unknown flag", 0) != 0;
       result.action = ParsedOptions::Action::kError;
-      result.error = "flag --" + std::string(name) + " needs a value";
+      result.error = known ? "flag --" + std::string(name) + " needs a value" : unknown;
       return result;
     }
     std::string error;
@@ -150,6 +176,12 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args,
   if (result.options.tls_cert.empty() != result.options.tls_key.empty()) {
     result.action = ParsedOptions::Action::kError;
     result.error = "--tls-cert and --tls-key go together (give both or neither)";
+    return result;
+  }
+  if (!result.options.region_urls.empty() && result.options.region_urls.size() != result.options.ports.size()) {
+    result.action = ParsedOptions::Action::kError;
+    result.error = "--region-urls names " + std::to_string(result.options.region_urls.size()) +
+                   " URL(s) for " + std::to_string(result.options.ports.size()) + " region(s) of --ports (give one per port)";
     return result;
   }
   // With TLS the region list must name https:// URLs unless the user chose a base URL.
@@ -168,6 +200,9 @@ Flags (each also read from its environment variable; a flag wins over the variab
                           index 0 is the primary; 0 picks a free port (printed when ready)
   --advertise-host URL    LK_TEST_SERVER_ADVERTISE_HOST  default http://127.0.0.1
                           base URL written into the region list (GET /settings/regions)
+  --region-urls LIST      one URL per region, in --ports order: the region list names
+                          these instead of <advertise-host>:<port> (e.g. TLS proxies
+                          in front of the listeners)
   --bind ADDRESS          LK_TEST_SERVER_BIND            default 127.0.0.1
   --twirp-prefix PATH     LK_TEST_SERVER_TWIRP_PREFIX    default /twirp
   --api-secret SECRET     LK_TEST_SERVER_API_SECRET      default secret

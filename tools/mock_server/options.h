@@ -20,6 +20,9 @@ struct MockServerOptions {
   std::string tls_key;   // PEM private key
   int tls_handshake_timeout_ms = 5000;  // a client that never finishes the handshake is cut off
   bool advertise_host_set = false;      // --advertise-host given: keep it even with TLS
+  // --region-urls: the region list names these URLs (one per port, in order) instead of
+  // advertise_host:port, e.g. the TLS proxies in front of the listeners; empty = not given.
+  std::vector<std::string> region_urls;
   bool tls() const { return !tls_cert.empty(); }
 };
 

@@ -117,7 +117,7 @@ class Handler {
       const unsigned s = status >= 100 && status <= 599 ? static_cast<unsigned>(status) : 500u;
       return Answer(s, "text/plain; charset=utf-8", std::string());
     }
-    Outcome o = Answer(200, "application/json", RegionSettingsJson(ctx_.advertise_host, ctx_.ports, control_));
+    Outcome o = Answer(200, "application/json", RegionSettingsJson(ctx_.advertise_host, ctx_.ports, ctx_.region_urls, control_));
     o.response.set(http::field::cache_control, "max-age=0");
     return o;
   }

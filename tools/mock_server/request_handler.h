@@ -19,6 +19,7 @@ namespace livekit::mock {
 struct ServerContext {
   std::vector<std::uint16_t> ports;  // actual ports, by region index
   std::string advertise_host;
+  std::vector<std::string> region_urls;  // --region-urls; empty: advertise_host:port
   std::string twirp_prefix;
   std::string api_secret;
   Stats* stats = nullptr;

@@ -128,7 +128,10 @@ void BasicSession<Stream>::Hang() {
   // Read and discard until the client gives up and closes: the session lives that long.
   if (!drain_) drain_ = std::make_unique<char[]>(512);
   socket_.async_read_some(net::buffer(drain_.get(), 512), [self = shared_from_this()](error_code ec, std::size_t) {
-    if (ec) return self->Close();
+    if (ec) {
+      if (self->context_.stats) self->context_.stats->CountClientClosed(self->region_index_);
+      return self->Close();
+    }
     self->Hang();
   });
 }

@@ -26,6 +26,11 @@ void Stats::CountDiscovery(std::size_t index) {
   if (index < regions_.size()) ++regions_[index].discoveries;
 }
 
+void Stats::CountClientClosed(std::size_t index) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (index < regions_.size()) ++regions_[index].client_closed;
+}
+
 std::string Stats::ToJson() const {
   std::lock_guard<std::mutex> lock(mu_);
   nlohmann::json list = nlohmann::json::array();
@@ -46,7 +51,8 @@ std::string Stats::ToJson() const {
                     {"pinned", end(CallEnd::kPinned)},
                     {"injected", end(CallEnd::kInjected)},
                     {"dropped", end(CallEnd::kDropped)},
-                    {"hung", end(CallEnd::kHung)}});
+                    {"hung", end(CallEnd::kHung)},
+                    {"clientClosed", r.client_closed}});
   }
   return nlohmann::json{{"regions", std::move(list)}}.dump(-1, ' ', false,
                                                             nlohmann::json::error_handler_t::replace);

@@ -31,10 +31,13 @@ class Stats {
   void CountApiEnd(std::size_t index, CallEnd end);
   /// A GET /settings/regions reached region `index`.
   void CountDiscovery(std::size_t index);
+  /// The client closed its connection to region `index` while the mock was hanging on its
+  /// request (it gave up or cancelled: a hedged client cancels the loser of its race).
+  void CountClientClosed(std::size_t index);
 
   /// {"regions":[{"index":0,"region":"region-0","apiCalls":N,"methods":{"RoomService/ListRooms":N},
   ///   "discoveries":N,"successes":N,"failures":N,"rejected":N,"pinned":N,"injected":N,
-  ///   "dropped":N,"hung":N}, ...]}; failures = every API call that did not end in 2xx.
+  ///   "dropped":N,"hung":N,"clientClosed":N}, ...]}; failures = every API call that did not end in 2xx.
   std::string ToJson() const;
   void Reset();
 
@@ -43,6 +46,7 @@ class Stats {
     std::uint64_t api_calls = 0;
     std::map<std::string, std::uint64_t, std::less<>> methods;
     std::uint64_t discoveries = 0;
+    std::uint64_t client_closed = 0;
     std::uint64_t ends[6] = {0, 0, 0, 0, 0, 0};
   };
   mutable std::mutex mu_;

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Many calls in flight against a slow server, the C++ SDK against the official Node SDK 2.19.2,
+# both on the same lk-mock-server in the same run: 1,000 and 10,000 ListRooms at once, each held
+# 2 s by the server (time until all are done; target within 25% of the delay and no slower than
+# Node), resident memory per call in flight (target at most a tenth of Node's), and the latency
+# of one plain call made while 130 slow calls (8 s) are in flight.
+#   scripts/bench_concurrency.sh [BUILD_DIR]   (BENCH_STRICT=1: exit 1 when a target is missed;
+#   BENCH_DELAY_MS: the server delay, default 2000; BENCH_BURSTS: default "1000 10000")
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+bin=$build/bench/concurrency/bench_concurrency
+mock=$build/tools/mock_server/lk-mock-server
+for f in "$bin" "$mock"; do
+  [[ -x $f ]] || { echo "bench_concurrency: $f is not built (cmake --build $build --target bench_concurrency lk-mock-server)" >&2; exit 1; }
+done
+[[ -d $root/tools/node_sdk/node_modules/livekit-server-sdk ]] || {
+  echo "bench_concurrency: tools/node_sdk/node_modules is missing: run scripts/setup.sh" >&2; exit 1; }
+delay=${BENCH_DELAY_MS:-2000}
+bursts=${BENCH_BURSTS:-1000 10000}
+# 10,000 connections at once: each side needs as many file descriptors (the SDK and the mock
+# raise their soft limit to the hard one; Node does too).
+if (( $(ulimit -Hn) < 10240 )); then echo "bench_concurrency: the hard open-file limit ($(ulimit -Hn)) is below 10240: fewer calls fit" >&2; fi
+
+tmp=$(mktemp -d)
+mock_pid=
+cleanup() {
+  [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+"$mock" --ports 0 --bind 127.0.0.1 >"$tmp/mock.out" 2>/dev/null &
+mock_pid=$!
+for _ in $(seq 100); do
+  grep -q ' ready on ' "$tmp/mock.out" && break
+  sleep 0.1
+done
+port=$(sed -n 's/.* ready on [^:]*:\([0-9]*\).*/\1/p' "$tmp/mock.out" | head -1)
+[[ -n $port ]] || { echo "bench_concurrency: lk-mock-server did not start" >&2; exit 1; }
+url=http://127.0.0.1:$port
+
+for n in $bursts; do
+  "$bin" "$url" burst "$n" "$delay" >"$tmp/cpp_$n.json"
+  node "$root/tools/node_sdk/bench_concurrency.mjs" "$url" burst "$n" "$delay" >"$tmp/node_$n.json"
+done
+"$bin" "$url" fast 130 8000 >"$tmp/cpp_fast.json"
+node "$root/tools/node_sdk/bench_concurrency.mjs" "$url" fast 130 8000 >"$tmp/node_fast.json"
+
+node - "$tmp" "$delay" "${BENCH_STRICT:-0}" $bursts <<'JS'
+const fs = require('node:fs');
+const [dir, delayText, strict, ...bursts] = process.argv.slice(2);
+const delay = Number(delayText) / 1000;
+const read = (f) => JSON.parse(fs.readFileSync(`${dir}/${f}.json`, 'utf8'));
+const pad = (s, w) => String(s).padStart(w);
+let missed = 0;
+console.log(`ListRooms held ${delay} s by lk-mock-server      C++ SDK     Node SDK   ratio  target   met`);
+for (const n of bursts) {
+  const c = read(`cpp_${n}`);
+  const d = read(`node_${n}`);
+  const row = (label, cv, nv, ratio, target, met) => {
+    if (!met) missed++;
+    console.log(`${label.padEnd(40)}${pad(cv, 10)}  ${pad(nv, 11)}  ${pad(ratio, 6)}  ${pad(target, 6)}   ${met ? 'yes' : 'NO'}`);
+  };
+  console.log(`${Number(n).toLocaleString('en-US')} calls at once (ok: C++ ${c.ok}, Node ${d.ok})`);
+  row('  seconds until all done', c.seconds.toFixed(2), d.seconds.toFixed(2), (d.seconds / c.seconds).toFixed(2) + 'x',
+      `<=${(delay * 1.25).toFixed(2)}`, c.seconds <= delay * 1.25 && c.seconds <= d.seconds && c.ok === Number(n));
+  row('  KiB of RSS per call in flight', c.kib_per_call.toFixed(1), d.kib_per_call.toFixed(1),
+      (d.kib_per_call / c.kib_per_call).toFixed(1) + 'x', '10x', d.kib_per_call >= 10 * c.kib_per_call);
+  console.log(`  (peak RSS MiB: C++ ${(c.peak_rss_kib / 1024).toFixed(1)}, Node ${(d.peak_rss_kib / 1024).toFixed(1)}; ` +
+              `C++ heap in use per call midway: ${c.heap_kib_per_call_midway.toFixed(1)} KiB)`);
+}
+const cf = read('cpp_fast');
+const nf = read('node_fast');
+console.log(`one call while 130 calls of 8 s are in flight: C++ ${cf.fast_ms} ms (${cf.fast_ok ? 'ok' : 'FAILED'}), ` +
+            `Node ${nf.fast_ms} ms (${nf.fast_ok ? 'ok' : 'FAILED'})`);
+if (!cf.fast_ok) missed++;
+if (strict === '1' && missed > 0) process.exit(1);
+JS
