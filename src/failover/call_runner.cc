@@ -105,6 +105,7 @@ class Call : public std::enable_shared_from_this<Call> {
   void OnHedgeTimer(std::uint64_t seq);
   void SendHedge();
   void CancelLosers(SteadyClock::time_point now);
+  bool AskBudget(bool hedge);
   void HandleRetryable(ExchangeResult result);
   void HandlePin(ExchangeResult result);
   void StartDiscovery(bool bypass_cache);
@@ -350,8 +351,20 @@ void Call::SendHedge() {
   }
   auto next = ChooseNextFrom(*regions);
   if (!next) return;  // no other host: no hedge
+  if (!AskBudget(/*hedge=*/true)) return;
+  const LiveAttempt& slow = live_.back();
+  std::string msg = spec_.method_name + ": no answer from " + slow.target.key + " within " +
+                    std::to_string(hedge_delay_->count()) + " ms; hedging on " + next->key;
+  if (!next->region.empty()) msg += " (" + next->region + ")";
+  logger_->Log(LogLevel::kWarning, msg);
+  SendAttempt(*next, AttemptReason::kHedge);
+}
+
+// One token for a failover (AllowRetry) or a hedge (TakeToken, which keeps a reserve for
+// failovers), reported to the listener and counted when refused.
+bool Call::AskBudget(bool hedge) {
   double tokens = 0;
-  bool allowed = st_.budget.TakeToken(&tokens);
+  const bool allowed = hedge ? st_.budget.TakeToken(&tokens) : st_.budget.AllowRetry(&tokens);
   if (listener_) {
     BudgetDecisionEvent e;
     e.method = spec_.method_name;
@@ -360,16 +373,8 @@ void Call::SendHedge() {
     e.tokens = tokens;
     listener_->OnBudgetDecision(e);
   }
-  if (!allowed) {
-    Bump(st_.counters.budget_denials);
-    return;
-  }
-  const LiveAttempt& slow = live_.back();
-  std::string msg = spec_.method_name + ": no answer from " + slow.target.key + " within " +
-                    std::to_string(hedge_delay_->count()) + " ms; hedging on " + next->key;
-  if (!next->region.empty()) msg += " (" + next->region + ")";
-  logger_->Log(LogLevel::kWarning, msg);
-  SendAttempt(*next, AttemptReason::kHedge);
+  if (!allowed) Bump(st_.counters.budget_denials);
+  return allowed;
 }
 
 void Call::CancelLosers(SteadyClock::time_point now) {
@@ -547,18 +552,7 @@ void Call::HandleRetryable(ExchangeResult result) {
     FinishLast();
     return;
   }
-  double tokens = 0;
-  bool allowed = st_.budget.AllowRetry(&tokens);
-  if (listener_) {
-    BudgetDecisionEvent e;
-    e.method = spec_.method_name;
-    e.request_id = request_id_;
-    e.allowed = allowed;
-    e.tokens = tokens;
-    listener_->OnBudgetDecision(e);
-  }
-  if (!allowed) {
-    Bump(st_.counters.budget_denials);
+  if (!AskBudget(/*hedge=*/false)) {
     Skip(SkipReason::kBudget, "retry budget exhausted");
     FinishLast();
     return;
