@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 
 #include "common/text.h"
 #include "livekit/version.h"
@@ -92,7 +93,20 @@ ApiConnection::ApiConnection(ClientOptions options, std::shared_ptr<Transport> t
   runner_ = std::make_unique<CallRunner>(std::move(transport), std::move(scheduler));
 }
 
-ApiConnection::~ApiConnection() { inflight_->CancelAll(); }
+ApiConnection::~ApiConnection() {
+  inflight_->CancelAll();
+  // A call that just completed releases its reference to the engine on the I/O thread, after
+  // its callback has returned. Waiting for that thread to finish what it is running makes the
+  // last reference, in the usual case, this one: the engine is then destroyed here and its
+  // thread joined, rather than detached by its own thread, which a process exiting right
+  // after a blocking call would race (its thread-local TLS state then shows as leaked).
+  if (engine_ && !engine_->OnIoThread()) {
+    std::promise<void> drained;
+    std::future<void> done = drained.get_future();
+    engine_->Post([&drained] { drained.set_value(); });
+    done.wait();
+  }
+}
 
 bool ApiConnection::OnIoThread() const { return engine_ && engine_->OnIoThread(); }
 
