@@ -45,9 +45,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(error.code() != livekit::ErrorCode::kOk);
   FUZZ_CHECK(error.http_status() == response.status);
   FUZZ_CHECK(!error.message().empty());
-  // Twirp JSON is an object with a string "code"; anything else is shown as bounded text.
+  // Twirp JSON is an object with a string "code"; anything else is shown as bounded text. A
+  // NUL byte is never valid JSON (nlohmann stops reading at one; the SDK refuses the body).
   const auto doc = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  const bool twirp = doc.is_object() && doc.contains("code") && doc["code"].is_string();
+  const bool twirp = response.body.find('\0') == std::string::npos && doc.is_object() && doc.contains("code") &&
+                     doc["code"].is_string();
   if (twirp) {
     FUZZ_CHECK(error.twirp_code() == doc["code"].get<std::string>());
   } else {
