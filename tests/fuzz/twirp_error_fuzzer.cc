@@ -50,7 +50,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto doc = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   const bool twirp = response.body.find('\0') == std::string::npos && doc.is_object() && doc.contains("code") &&
                      doc["code"].is_string();
-  if (twirp) {
+  // A repeated "code" member is ambiguous JSON (nlohmann keeps the last, the SDK the first):
+  // only the bounds below are checked then.
+  std::size_t codes = 0;
+  for (std::size_t at = response.body.find("\"code\""); at != std::string::npos;
+       at = response.body.find("\"code\"", at + 1)) {
+    ++codes;
+  }
+  if (codes > 1) {
+    // nothing about which member won
+  } else if (twirp) {
     FUZZ_CHECK(error.twirp_code() == doc["code"].get<std::string>());
   } else {
     FUZZ_CHECK(error.twirp_code().empty());
