@@ -10,7 +10,8 @@
 # <target>_fuzzer <input>). The repository's corpus is never modified; set LIVEKIT_FUZZ_KEEP=1
 # to keep the grown corpora (their folder is printed) for a merge into tests/fuzz/corpus.
 # Environment: JOBS (build parallelism, default 2), LIVEKIT_FUZZ_TARGETS (space-separated
-# subset, e.g. "url cache_control").
+# subset, e.g. "url cache_control"), LIVEKIT_FUZZ_SEED (libFuzzer's -seed: a fixed seed makes a
+# run repeat the same inputs in the same order, as CI does; unset: a new random seed per run).
 set -euo pipefail
 
 seconds=${1:-30}
@@ -65,8 +66,9 @@ for t in "${targets[@]}"; do
   args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
         -artifact_prefix="$findings/")
   if [[ -f $root/tests/fuzz/$t.dict ]]; then args+=(-dict="$root/tests/fuzz/$t.dict"); fi
+  if [[ -n ${LIVEKIT_FUZZ_SEED:-} ]]; then args+=(-seed="$LIVEKIT_FUZZ_SEED"); fi
   log=$work/$t.log
-  echo "== $t: ${seconds}s"
+  echo "== $t: ${seconds}s${LIVEKIT_FUZZ_SEED:+, seed $LIVEKIT_FUZZ_SEED}"
   rc=0
   "$build/tests/fuzz/${t}_fuzzer" "${args[@]}" "$corpus" >"$log" 2>&1 || rc=$?
 
