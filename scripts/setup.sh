@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
+  dpkg-dev file
   clang libclang-rt-14-dev
   protobuf-compiler libprotobuf-dev
   libcurl4-openssl-dev libssl-dev

@@ -4,13 +4,17 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "livekit/defaults.h"
 #include "livekit/failover_options.h"
 
 namespace livekit {
+
+class HttpTransport;  // livekit/http_transport.h
 
 /// The wire encoding of requests and responses. Both are Twirp; a LiveKit server accepts both.
 enum class Encoding {
@@ -24,6 +28,13 @@ struct TlsOptions {
   bool verify = true;
   /// A PEM file of trusted CA certificates; empty: the system's store.
   std::string ca_bundle_path;
+
+  /// Equal in every field (the SDK reuses a connection's TLS set-up only for equal settings).
+  friend bool operator==(const TlsOptions& a, const TlsOptions& b) {
+    return a.verify == b.verify && a.ca_bundle_path == b.ca_bundle_path;
+  }
+  /// Different in some field.
+  friend bool operator!=(const TlsOptions& a, const TlsOptions& b) { return !(a == b); }
 };
 
 /// A list of HTTP headers, sent in order.
@@ -49,18 +60,18 @@ struct ClientOptions {
   /// Time limit of one HTTP attempt (default 10 s; positive and at most 24 h, kInvalidArgument
   /// otherwise). Phone-dialing methods wait longer: max(timeout, ringing timeout + 2 s), with a
   /// ringing timeout of at most 24 h.
-  std::chrono::milliseconds timeout{10000};
+  std::chrono::milliseconds timeout = kDefaultTimeout;
   /// Headers sent on every request (every attempt and region discovery included).
   HeaderList headers;
   /// Wire encoding (default protobuf binary).
   Encoding encoding = Encoding::kProtobuf;
   /// Twirp path prefix (default `/twirp`).
-  std::string twirp_prefix = "/twirp";
+  std::string twirp_prefix = kDefaultTwirpPrefix;
   /// TLS settings (verification on by default).
   TlsOptions tls;
   /// Answers larger than this fail with ErrorCode::kBadResponse (default 8 MiB). An answer
   /// that announces a larger Content-Length is refused before its body is read.
-  std::size_t max_response_bytes = 8u * 1024u * 1024u;
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
   /// Region failover (LiveKit Cloud). See failover_options.h.
   FailoverOptions failover;
   /// At most this many requests of this client in flight per host (scheme, host and port);
@@ -74,6 +85,10 @@ struct ClientOptions {
   /// True: the client gets an HTTP engine (I/O thread, connection pool) of its own instead of
   /// the process-wide shared one.
   bool dedicated_engine = false;
+  /// Null (default): the network. Set: every HTTP exchange of the client goes to this
+  /// transport instead (tests: livekit/testing/fake_livekit.h); the rest of the SDK (tokens,
+  /// encodings, discovery, failover, timeouts) runs as usual. See http_transport.h.
+  std::shared_ptr<HttpTransport> transport;
 };
 
 }  // namespace livekit

@@ -59,13 +59,18 @@ class EgressClient {
 
   // Convenience forms (blocking), as in the official SDKs.
 
-  /// Lists egresses: all, those of `room_name`, only active ones.
-  Result<std::vector<EgressInfo>> ListEgress(const std::string& room_name, bool active = false,
+  /// Lists egresses: all (`ListEgress()`), those of `room_name`, only active ones.
+  Result<std::vector<EgressInfo>> ListEgress(const std::string& room_name = {}, bool active = false,
                                              const CallOptions& options = {}) const;
   /// ListEgress(room_name) with options for this call.
   template <typename Options, EnableIfCallOptions<Options> = 0>
   Result<std::vector<EgressInfo>> ListEgress(const std::string& room_name, const Options& options) const {
     return ListEgress(room_name, false, options);
+  }
+  /// Lists all egresses, with options for this call.
+  template <typename Options, EnableIfCallOptions<Options> = 0>
+  Result<std::vector<EgressInfo>> ListEgress(const Options& options) const {
+    return ListEgress(std::string(), false, options);
   }
   /// Stops egress `egress_id`.
   Result<EgressInfo> StopEgress(const std::string& egress_id, const CallOptions& options = {}) const;

@@ -54,17 +54,24 @@ struct Attempt {
   bool hedge = false;      ///< sent as a hedge while an earlier attempt was still in flight
 };
 
+namespace internal {
+class ErrorBuilder;  // the SDK's write access to an Error (not part of the API)
+}  // namespace internal
+
 /// An error as a value: never thrown by the SDK unless the caller asks (Result::value()).
-/// Never contains a token, a secret or an Authorization header.
+/// Never contains a token, a secret or an Authorization header. Read-only for callers: only
+/// the SDK fills in the status, Twirp fields, method, URL, request id, attempts and body.
 class Error {
  public:
+  /// An Error of code kOk: a placeholder (say, a member filled in later), not a failure. A
+  /// Result built from it holds a kInternal Error instead (see Result).
   Error() = default;
-  /// An error of kind `code` with a human-readable `message`.
+  /// An error of kind `code` with a human-readable `message` (for your own code and tests).
   Error(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   /// What kind of failure this is.
   ErrorCode code() const noexcept { return code_; }
-  /// A human-readable description (never a secret).
+  /// A human-readable description (never a secret), on one line in the errors of the SDK.
   const std::string& message() const noexcept { return message_; }
 
   /// HTTP status of the (last) answer, 0 when none arrived.
@@ -73,6 +80,10 @@ class Error {
   const std::string& twirp_code() const noexcept { return twirp_code_; }
   /// Twirp `meta` of the answer.
   const std::map<std::string, std::string>& metadata() const noexcept { return metadata_; }
+  /// The whole body of a non-2xx answer (at most ClientOptions::max_response_bytes), for when
+  /// message() (its first line) is not enough, e.g. the HTML page of a proxy. Bearer tokens
+  /// and JWTs the server echoed are replaced by "[redacted]". Empty when no answer arrived.
+  const std::string& response_body() const noexcept { return response_body_; }
 
   /// SIP status code of a failed dialing call (meta `sip_status_code`), if present.
   std::optional<int> sip_status_code() const;
@@ -91,30 +102,15 @@ class Error {
   /// A one-line description with the code, status, method and message.
   std::string ToString() const;
 
-  // Builders used by the SDK; harmless for callers.
-  /// Sets http_status().
-  Error& set_http_status(int s) { http_status_ = s; return *this; }
-  /// Sets twirp_code().
-  Error& set_twirp_code(std::string c) { twirp_code_ = std::move(c); return *this; }
-  /// Sets metadata().
-  Error& set_metadata(std::map<std::string, std::string> m) { metadata_ = std::move(m); return *this; }
-  /// Sets method().
-  Error& set_method(std::string m) { method_ = std::move(m); return *this; }
-  /// Sets url().
-  Error& set_url(std::string u) { url_ = std::move(u); return *this; }
-  /// Sets request_id().
-  Error& set_request_id(std::string r) { request_id_ = std::move(r); return *this; }
-  /// Sets attempts().
-  Error& set_attempts(std::vector<Attempt> a) { attempts_ = std::move(a); return *this; }
-  /// Sets message().
-  Error& set_message(std::string m) { message_ = std::move(m); return *this; }
-
  private:
+  friend class internal::ErrorBuilder;
+
   ErrorCode code_ = ErrorCode::kOk;
   std::string message_;
   int http_status_ = 0;
   std::string twirp_code_;
   std::map<std::string, std::string> metadata_;
+  std::string response_body_;
   std::string method_;
   std::string url_;
   std::string request_id_;

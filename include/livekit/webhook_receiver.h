@@ -11,6 +11,11 @@
 
 namespace livekit {
 
+/// The `sha256` claim a webhook's token carries for `body`: the standard padded base64 of its
+/// SHA-256. What a server signs: `AccessToken(key, secret).set_sha256(WebhookBodySha256(body))`
+/// (for sending test webhooks to a receiver).
+std::string WebhookBodySha256(std::string_view body);
+
 /// Verifies the Authorization header (a token whose sha256 claim is the body's hash)
 /// and parses the body. Immutable after construction: safe to share across threads.
 class WebhookReceiver {

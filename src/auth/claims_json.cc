@@ -6,12 +6,14 @@
 #include <rapidjson/writer.h>
 
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <optional>
+#include <utility>
 #include <vector>
 
-#include "auth/json_sax.h"
-#include "auth/json_writer.h"
+#include "common/json_sax.h"
+#include "common/json_writer.h"
 
 namespace livekit::internal {
 namespace {
@@ -59,6 +61,13 @@ class Writer {
   void Raw(std::string_view k, std::string_view v) { Key(k); out_->append(v); }
   void OptionalString(std::string_view k, const std::optional<std::string>& v) { if (v) String(k, *v); }
   void OptionalBool(std::string_view k, const std::optional<bool>& v) { if (v) Bool(k, *v); }
+  // An object of optional booleans, e.g. "sip":{"admin":true}.
+  void BoolObject(std::string_view k, std::initializer_list<std::pair<std::string_view, std::optional<bool>>> members) {
+    Key(k);
+    Open();
+    for (const auto& [name, value] : members) OptionalBool(name, value);
+    Close();
+  }
   void StringArray(std::string_view k, const std::vector<std::string>& v) {
     Key(k);
     out_->push_back('[');
@@ -100,46 +109,34 @@ enum class Field {
 
 enum class Scope { kNone, kTop, kVideo, kSip, kInference, kObservability, kAttributes, kSources };
 
-Field TopField(std::string_view k) {
-  switch (k.size()) {
-    case 3:
-      if (k == "iss") return Field::kIss;
-      if (k == "sub") return Field::kSub;
-      if (k == "nbf") return Field::kNbf;
-      if (k == "exp") return Field::kExp;
-      if (k == "sip") return Field::kSip;
-      break;
-    case 4:
-      if (k == "name") return Field::kName;
-      if (k == "kind") return Field::kKind;
-      break;
-    case 5:
-      if (k == "video") return Field::kVideo;
-      break;
-    case 6:
-      if (k == "sha256") return Field::kSha256;
-      break;
-    case 8:
-      if (k == "metadata") return Field::kMetadata;
-      break;
-    case 9:
-      if (k == "inference") return Field::kInference;
-      break;
-    case 10:
-      if (k == "attributes") return Field::kAttributes;
-      if (k == "roomPreset") return Field::kRoomPreset;
-      if (k == "roomConfig") return Field::kRoomConfig;
-      break;
-    case 13:
-      if (k == "observability") return Field::kObservability;
-      break;
-    default:
-      break;
+// Members named by their JSON key, per object; the video grant's booleans are kVideoBools.
+struct NamedField {
+  std::string_view name;
+  Field field;
+};
+constexpr NamedField kTopFields[] = {
+    {"iss", Field::kIss}, {"sub", Field::kSub}, {"nbf", Field::kNbf}, {"exp", Field::kExp},
+    {"sip", Field::kSip}, {"name", Field::kName}, {"kind", Field::kKind}, {"video", Field::kVideo},
+    {"sha256", Field::kSha256}, {"metadata", Field::kMetadata}, {"inference", Field::kInference},
+    {"attributes", Field::kAttributes}, {"roomPreset", Field::kRoomPreset}, {"roomConfig", Field::kRoomConfig},
+    {"observability", Field::kObservability},
+};
+constexpr NamedField kVideoFields[] = {
+    {"room", Field::kRoom}, {"destinationRoom", Field::kDestinationRoom}, {"canPublishSources", Field::kSources},
+};
+constexpr NamedField kSipFields[] = {{"admin", Field::kSipAdmin}, {"call", Field::kSipCall}};
+constexpr NamedField kInferenceFields[] = {{"perform", Field::kInferencePerform}};
+constexpr NamedField kObservabilityFields[] = {{"write", Field::kObservabilityWrite}};
+
+template <std::size_t N>
+Field FieldNamed(const NamedField (&table)[N], std::string_view k) {
+  for (const auto& f : table) {
+    if (f.name == k) return f.field;
   }
   return Field::kUnknown;
 }
 
-// A SAX handler (auth/json_sax.h) filling Claims as the payload is read.
+// A SAX handler (common/json_sax.h) filling Claims as the payload is read.
 class ClaimsReader {
  public:
   explicit ClaimsReader(Claims* claims) : c_(claims) {}
@@ -148,7 +145,7 @@ class ClaimsReader {
   const std::string& room_config_json() const { return room_config_json_; }
 
   bool null() {
-    if (Skipping()) return true;
+    if (skip_.active()) return true;
     if (capture_) return capture_writer_->Null();
     if (scope_ == Scope::kAttributes) return Fail("attributes has a non-string value");
     if (scope_ == Scope::kSources) return Fail("video.canPublishSources has a non-string element");
@@ -156,7 +153,7 @@ class ClaimsReader {
     return true;  // a null member reads as absent
   }
   bool boolean(bool v) {
-    if (Skipping()) return true;
+    if (skip_.active()) return true;
     if (capture_) return capture_writer_->Bool(v);
     switch (field_) {
       case Field::kVideoBool: video_->*video_bool_ = v; return true;
@@ -168,12 +165,12 @@ class ClaimsReader {
     }
   }
   bool number_integer(std::int64_t v) {
-    if (Skipping()) return true;
+    if (skip_.active()) return true;
     if (capture_) return capture_writer_->Int64(v);
     return Time(v);
   }
   bool number_unsigned(std::uint64_t v) {
-    if (Skipping()) return true;
+    if (skip_.active()) return true;
     if (capture_) return capture_writer_->Uint64(v);
     if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
       if (field_ == Field::kNbf || field_ == Field::kExp) return Fail(Name() + " is out of range");
@@ -182,7 +179,7 @@ class ClaimsReader {
     return Time(static_cast<std::int64_t>(v));
   }
   bool number_float(double v, const std::string& /*text*/) {
-    if (Skipping()) return true;
+    if (skip_.active()) return true;
     if (capture_) return capture_writer_->Double(v);
     if (field_ == Field::kNbf || field_ == Field::kExp) {
       if (!std::isfinite(v) || std::fabs(v) > 9.0e18) return Fail(Name() + " is out of range");
@@ -191,7 +188,7 @@ class ClaimsReader {
     return WrongType();
   }
   bool string(std::string& v) {
-    if (Skipping()) return true;
+    if (skip_.active()) return true;
     if (capture_) return capture_writer_->String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
     switch (field_) {
       case Field::kIss: c_->issuer = std::move(v); return true;
@@ -214,7 +211,7 @@ class ClaimsReader {
   }
   bool start_object(std::size_t /*n*/) {
     if (++depth_ > kMaxJsonDepth) return Fail("", "malformed token: payload nested too deeply");
-    if (Skipping()) return Nest();
+    if (skip_.active()) return skip_.Nest();
     if (capture_) return CaptureOpen(true);
     if (scope_ == Scope::kSources) return WrongType();
     if (!started_) {
@@ -223,7 +220,7 @@ class ClaimsReader {
       return true;
     }
     switch (field_) {
-      case Field::kUnknown: skip_depth_ = 1; return true;
+      case Field::kUnknown: return skip_.Nest();
       case Field::kVideo:
         if (!c_->video) c_->video.emplace();
         video_ = &*c_->video;
@@ -250,7 +247,7 @@ class ClaimsReader {
   }
   bool end_object() {
     --depth_;
-    if (Skipping()) return Unnest();
+    if (skip_.active()) return skip_.Unnest();
     if (capture_) return CaptureClose(true);
     scope_ = Scope::kTop;  // every scope we enter is a direct member of the top object
     field_ = Field::kUnknown;
@@ -258,14 +255,11 @@ class ClaimsReader {
   }
   bool start_array(std::size_t /*n*/) {
     if (++depth_ > kMaxJsonDepth) return Fail("", "malformed token: payload nested too deeply");
-    if (Skipping()) return Nest();
+    if (skip_.active()) return skip_.Nest();
     if (capture_) return CaptureOpen(false);
     if (scope_ == Scope::kSources) return WrongType();
     if (!started_) return Fail("", "payload is not a JSON object");
-    if (field_ == Field::kUnknown) {
-      skip_depth_ = 1;
-      return true;
-    }
+    if (field_ == Field::kUnknown) return skip_.Nest();
     if (field_ == Field::kSources) {
       video_->can_publish_sources.emplace();
       scope_ = Scope::kSources;
@@ -276,23 +270,21 @@ class ClaimsReader {
   }
   bool end_array() {
     --depth_;
-    if (Skipping()) return Unnest();
+    if (skip_.active()) return skip_.Unnest();
     if (capture_) return CaptureClose(false);
     scope_ = Scope::kVideo;  // the only array we enter is video.canPublishSources
     field_ = Field::kUnknown;
     return true;
   }
   bool key(std::string& k) {
-    if (Skipping()) return true;
+    if (skip_.active()) return true;
     if (capture_) return capture_writer_->Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
     switch (scope_) {
-      case Scope::kTop: field_ = TopField(k); break;
+      case Scope::kTop: field_ = FieldNamed(kTopFields, k); break;
       case Scope::kVideo: field_ = VideoField(k); break;
-      case Scope::kSip:
-        field_ = k == "admin" ? Field::kSipAdmin : k == "call" ? Field::kSipCall : Field::kUnknown;
-        break;
-      case Scope::kInference: field_ = k == "perform" ? Field::kInferencePerform : Field::kUnknown; break;
-      case Scope::kObservability: field_ = k == "write" ? Field::kObservabilityWrite : Field::kUnknown; break;
+      case Scope::kSip: field_ = FieldNamed(kSipFields, k); break;
+      case Scope::kInference: field_ = FieldNamed(kInferenceFields, k); break;
+      case Scope::kObservability: field_ = FieldNamed(kObservabilityFields, k); break;
       case Scope::kAttributes:
         field_ = Field::kAttribute;
         attribute_key_ = std::move(k);
@@ -304,15 +296,6 @@ class ClaimsReader {
   }
 
  private:
-  bool Skipping() const { return skip_depth_ > 0; }
-  bool Nest() {
-    ++skip_depth_;
-    return true;
-  }
-  bool Unnest() {
-    --skip_depth_;
-    return true;
-  }
   bool Enter(Scope s) {
     scope_ = s;
     field_ = Field::kUnknown;
@@ -325,10 +308,7 @@ class ClaimsReader {
         return Field::kVideoBool;
       }
     }
-    if (k == "room") return Field::kRoom;
-    if (k == "destinationRoom") return Field::kDestinationRoom;
-    if (k == "canPublishSources") return Field::kSources;
-    return Field::kUnknown;
+    return FieldNamed(kVideoFields, k);
   }
   // The dotted name of the member being read, e.g. "video.roomJoin".
   std::string Name() const {
@@ -389,7 +369,7 @@ class ClaimsReader {
   std::string attribute_key_;
   bool started_ = false;
   int depth_ = 0;       // nesting of the value being read
-  int skip_depth_ = 0;
+  JsonSkip skip_;      // inside an unknown member's value
   bool capture_ = false;
   rapidjson::StringBuffer capture_text_;
   std::optional<rapidjson::Writer<rapidjson::StringBuffer>> capture_writer_;
@@ -430,25 +410,9 @@ bool AppendClaimsJson(const Claims& c, std::string_view issuer, std::optional<st
     if (v.can_publish_sources) w.StringArray("canPublishSources", *v.can_publish_sources);
     w.Close();
   }
-  if (c.sip) {
-    w.Key("sip");
-    w.Open();
-    w.OptionalBool("admin", c.sip->admin);
-    w.OptionalBool("call", c.sip->call);
-    w.Close();
-  }
-  if (c.inference) {
-    w.Key("inference");
-    w.Open();
-    w.OptionalBool("perform", c.inference->perform);
-    w.Close();
-  }
-  if (c.observability) {
-    w.Key("observability");
-    w.Open();
-    w.OptionalBool("write", c.observability->write);
-    w.Close();
-  }
+  if (c.sip) w.BoolObject("sip", {{"admin", c.sip->admin}, {"call", c.sip->call}});
+  if (c.inference) w.BoolObject("inference", {{"perform", c.inference->perform}});
+  if (c.observability) w.BoolObject("observability", {{"write", c.observability->write}});
   w.Close();
   return w.ok();
 }

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "auth/base64.h"
+#include "common/base64.h"
 #include "common/json_document.h"
 
 namespace livekit::internal {

@@ -2,6 +2,9 @@
 
 #include <cstdlib>
 
+#include "common/error_builder.h"
+#include "livekit/result.h"
+
 namespace livekit {
 
 const char* ToString(ErrorCode code) noexcept {
@@ -38,11 +41,28 @@ std::string Error::sip_status() const {
 
 std::string Error::ToString() const {
   std::string out = livekit::ToString(code_);
-  if (http_status_ != 0) out += " (HTTP " + std::to_string(http_status_) + (twirp_code_.empty() ? "" : " " + twirp_code_) + ")";
+  // A message that starts with the status ("HTTP 502 (text/html, ...)") names it already.
+  const std::string status = "HTTP " + std::to_string(http_status_);
+  const bool status_in_message = message_.compare(0, status.size(), status) == 0 &&
+                                 (message_.size() == status.size() || message_[status.size()] == ' ');
+  if (http_status_ != 0 && (!status_in_message || !twirp_code_.empty())) {
+    out += " (" + status + (twirp_code_.empty() ? "" : " " + twirp_code_) + ")";
+  }
   if (!method_.empty()) out += " " + method_;
   if (!message_.empty()) out += ": " + message_;
   if (attempts_.size() > 1) out += " [" + std::to_string(attempts_.size()) + " attempts]";
   return out;
 }
+
+namespace internal {
+
+Error OkErrorAsFailure(Error error) {
+  std::string message = "a failed result was built from an Error of code ok (a bug in the code that built it)";
+  if (!error.message().empty()) message += ": " + error.message();
+  ErrorBuilder(error).set_code(ErrorCode::kInternal).set_message(std::move(message));
+  return error;
+}
+
+}  // namespace internal
 
 }  // namespace livekit

@@ -1,45 +1,30 @@
 #pragma once
-// RapidJSON's DOM under the rules every JSON read of the SDK follows (auth/json_sax.h): valid
+// RapidJSON's DOM under the rules every JSON read of the SDK follows (common/json_sax.h): valid
 // UTF-8 only, no NUL byte (RapidJSON would stop reading there), an iterative parse (hostile
 // nesting cannot exhaust the stack), numbers converted by ReadJsonNumber. For small answers
 // read once per failure or per unusual token (Twirp errors, region lists, token headers);
 // the hot paths use SaxParse.
 
 #include <rapidjson/document.h>
-#include <rapidjson/memorystream.h>
-#include <rapidjson/reader.h>
 
 #include <string>
 #include <string_view>
 
-#include "auth/json_sax.h"
-#include "auth/utf8.h"
+#include "common/json_sax.h"
 
 namespace livekit::internal {
 
 /// Parses `text` into `doc`; false when it is not one valid JSON value.
 inline bool ParseJsonDocument(std::string_view text, rapidjson::Document* doc) {
-  if (!IsValidUtf8(text) || text.find('\0') != std::string_view::npos) return false;
-  // Forwards the reader's events to the document, converting numbers from their text.
-  struct Events {
+  // Forwards the reader's events to the document (numbers converted by JsonNumbersFromText).
+  struct Events : JsonNumbersFromText<Events> {
+    explicit Events(rapidjson::Document* document) : d(document) {}
     rapidjson::Document* d;
     bool Null() { return d->Null(); }
     bool Bool(bool b) { return d->Bool(b); }
-    bool Int(int i) { return d->Int(i); }
-    bool Uint(unsigned u) { return d->Uint(u); }
     bool Int64(std::int64_t i) { return d->Int64(i); }
     bool Uint64(std::uint64_t u) { return d->Uint64(u); }
     bool Double(double v) { return d->Double(v); }
-    bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
-      const JsonNumber v = ReadJsonNumber(s, n);
-      switch (v.kind) {
-        case JsonNumber::kInt: return d->Int64(v.i);
-        case JsonNumber::kUint: return d->Uint64(v.u);
-        case JsonNumber::kDouble: return d->Double(v.d);
-        case JsonNumber::kBad: break;
-      }
-      return false;
-    }
     bool String(const char* s, rapidjson::SizeType n, bool copy) { return d->String(s, n, copy); }
     bool StartObject() { return d->StartObject(); }
     bool Key(const char* s, rapidjson::SizeType n, bool copy) { return d->Key(s, n, copy); }
@@ -51,11 +36,8 @@ inline bool ParseJsonDocument(std::string_view text, rapidjson::Document* doc) {
     std::string_view text;
     bool ok = false;
     bool operator()(rapidjson::Document& d) {
-      Events events{&d};
-      rapidjson::Reader reader;
-      rapidjson::MemoryStream in(text.data(), text.size());
-      constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
-      ok = !reader.Parse<kFlags>(in, events).IsError();
+      Events events(&d);
+      ok = ReadJsonEvents(text, &events);
       return ok;
     }
   };

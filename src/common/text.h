@@ -18,6 +18,16 @@ constexpr bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+/// Whether `s` starts with `prefix`, ASCII case-insensitively.
+constexpr bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+/// Whether `s` ends with `suffix`, ASCII case-insensitively.
+constexpr bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && EqualsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
+}
+
 /// `s` in ASCII lower case.
 inline std::string ToAsciiLower(std::string_view s) {
   std::string out(s);

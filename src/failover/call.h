@@ -8,10 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "common/url.h"
 #include "livekit/call_handle.h"
+#include "livekit/defaults.h"
 #include "livekit/error.h"
 #include "livekit/failover_options.h"
-#include "failover/url_parts.h"
 #include "transport/http_types.h"
 
 namespace livekit::internal {
@@ -32,11 +33,11 @@ struct CallSpec {
   std::string path;          // e.g. "/twirp/livekit.RoomService/ListRooms"
   std::string method_name;   // e.g. "RoomService/ListRooms", for errors and events
   MethodKind kind = MethodKind::kRead;
-  Headers headers;           // every header of every attempt, request id and token included
+  HeaderList headers;        // every header of every attempt, request id and token included
   std::string body;          // byte-identical on every attempt
-  std::chrono::milliseconds attempt_timeout{10000};
-  std::size_t max_response_bytes = 8 * 1024 * 1024;
-  TlsSettings tls;
+  std::chrono::milliseconds attempt_timeout = kDefaultTimeout;
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
+  TlsOptions tls;
   HostLimit host_limit;      // the client's per-host request limit and the call's lane
   FailoverOptions failover;
 };

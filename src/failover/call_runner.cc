@@ -7,12 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "common/error_builder.h"
+#include "common/url.h"
 #include "failover/attempt_outcome.h"
 #include "failover/discovery.h"
 #include "failover/eligibility.h"
 #include "failover/region_state_impl.h"
 #include "failover/trust_boundary.h"
-#include "failover/url_parts.h"
 #include "livekit/failover_events.h"
 #include "livekit/logger.h"
 #include "livekit/region_state.h"
@@ -126,7 +127,9 @@ class Call : public std::enable_shared_from_this<Call> {
   Ms DeadlineBudget() const;
   Attempt MakeAttempt(const LiveAttempt& live, const ExchangeResult& r, SteadyClock::time_point now) const;
   void PushAttempt(const LiveAttempt& live, Attempt a);
+  void ReportAttempt(const LiveAttempt& live, const Attempt& a, bool retryable);
   void CancelLive();
+  void CancelWaits();
   void Skip(SkipReason reason, std::string detail);
   void RecordHealth(const std::string& key, const ExchangeResult& r, AttemptClass cls);
   void LogRetry(const Target& next, AttemptReason reason);
@@ -202,7 +205,7 @@ class Call : public std::enable_shared_from_this<Call> {
 
 Ms Call::DeadlineBudget() const {
   if (spec_.failover.deadline && spec_.failover.deadline->count() > 0) return *spec_.failover.deadline;
-  Ms per = spec_.attempt_timeout.count() > 0 ? spec_.attempt_timeout : Ms(10000);
+  Ms per = spec_.attempt_timeout.count() > 0 ? spec_.attempt_timeout : kDefaultTimeout;
   // Every attempt at its full timeout, the longest jittered backoffs and one discovery.
   return per * plan_.cap + MaxTotalBackoff(plan_.cap) + kDiscoveryTimeout;
 }
@@ -394,15 +397,7 @@ void Call::CancelLosers(SteadyClock::time_point now) {
     a.duration = duration_cast<Ms>(now - l.start);
     a.hedge = l.hedge;
     Bump(st_.counters.hedge_losers_cancelled);
-    if (listener_) {
-      AttemptFinishedEvent e;
-      e.method = spec_.method_name;
-      e.request_id = request_id_;
-      e.index = l.index;
-      e.attempt = a;
-      e.retryable = false;
-      listener_->OnAttemptFinished(e);
-    }
+    ReportAttempt(l, a, /*retryable=*/false);
     PushAttempt(l, std::move(a));
     if (silent) {
       auto change = st_.health.RecordFailure(l.target.key, now, /*pinned=*/false);
@@ -421,6 +416,28 @@ void Call::CancelLosers(SteadyClock::time_point now) {
 void Call::PushAttempt(const LiveAttempt& live, Attempt a) {
   attempts_.push_back(std::move(a));
   attempt_index_.push_back(live.index);
+}
+
+// Tells the listener, if any, that an attempt ended.
+void Call::ReportAttempt(const LiveAttempt& live, const Attempt& a, bool retryable) {
+  if (!listener_) return;
+  AttemptFinishedEvent e;
+  e.method = spec_.method_name;
+  e.request_id = request_id_;
+  e.index = live.index;
+  e.attempt = a;
+  e.retryable = retryable;
+  listener_->OnAttemptFinished(e);
+}
+
+// Ends whatever the call waits for besides its attempts: a hedge delay, a backoff, a discovery.
+void Call::CancelWaits() {
+  if (hedge_pending_) scheduler_->CancelTimer(hedge_timer_);
+  hedge_pending_ = false;
+  if (backoff_pending_) scheduler_->CancelTimer(backoff_timer_);
+  backoff_pending_ = false;
+  if (discovery_pending_) st_.discovery.Detach(wait_);
+  discovery_pending_ = false;
 }
 
 void Call::CancelLive() {
@@ -463,15 +480,7 @@ void Call::OnExchange(std::uint64_t seq, ExchangeResult result) {
     return;
   }
   if (record) PushAttempt(live, a);
-  if (listener_) {
-    AttemptFinishedEvent e;
-    e.method = spec_.method_name;
-    e.request_id = request_id_;
-    e.index = live.index;
-    e.attempt = a;
-    e.retryable = cls == AttemptClass::kRetryable;
-    listener_->OnAttemptFinished(e);
-  }
+  ReportAttempt(live, a, cls == AttemptClass::kRetryable);
   RecordHealth(last_target_.key, result, cls);
   switch (cls) {
     case AttemptClass::kSuccess:
@@ -793,12 +802,7 @@ void Call::OnDeadline() {
 void Call::DoCancel() {
   if (finished_ || cancelled_) return;
   cancelled_ = true;
-  if (hedge_pending_) scheduler_->CancelTimer(hedge_timer_);
-  hedge_pending_ = false;
-  if (backoff_pending_) scheduler_->CancelTimer(backoff_timer_);
-  backoff_pending_ = false;
-  if (discovery_pending_) st_.discovery.Detach(wait_);
-  discovery_pending_ = false;
+  CancelWaits();
   if (!live_.empty()) {
     // Their callbacks (kCancelled) finish the call when the last one reports.
     std::vector<Transport::ExchangeId> ids;
@@ -830,12 +834,7 @@ void Call::Finish(CallOutcome out) {
   finished_ = true;
   if (deadline_armed_) scheduler_->CancelTimer(deadline_timer_);
   deadline_armed_ = false;
-  if (backoff_pending_) scheduler_->CancelTimer(backoff_timer_);
-  backoff_pending_ = false;
-  if (hedge_pending_) scheduler_->CancelTimer(hedge_timer_);
-  hedge_pending_ = false;
-  if (discovery_pending_) st_.discovery.Detach(wait_);
-  discovery_pending_ = false;
+  CancelWaits();
   // Attempts end in any order when a call hedges; they are listed in the order they were sent.
   if (attempts_.size() > 1 && !std::is_sorted(attempt_index_.begin(), attempt_index_.end())) {
     std::vector<std::size_t> order(attempts_.size());
@@ -848,10 +847,11 @@ void Call::Finish(CallOutcome out) {
     attempts_ = std::move(sorted);
   }
   if (!out.response) {
-    out.error.set_attempts(attempts_);
-    out.error.set_method(spec_.method_name);
-    out.error.set_url(spec_.origin);
-    out.error.set_request_id(request_id_);
+    ErrorBuilder(out.error)
+        .set_attempts(attempts_)
+        .set_method(spec_.method_name)
+        .set_url(spec_.origin)
+        .set_request_id(request_id_);
   }
   out.spec = &spec_;
   out.attempts = std::move(attempts_);

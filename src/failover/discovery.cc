@@ -20,8 +20,8 @@ constexpr std::chrono::milliseconds kWatchdogGrace{50};
 bool IEquals(std::string_view a, std::string_view b) { return EqualsIgnoreCase(a, b); }
 }  // namespace
 
-Headers DiscoveryHeaders(const Headers& call_headers) {
-  Headers out;
+HeaderList DiscoveryHeaders(const HeaderList& call_headers) {
+  HeaderList out;
   for (const auto& h : call_headers) {
     if (IEquals(h.first, "Content-Type") || IEquals(h.first, "Content-Length")) continue;
     out.push_back(h);

@@ -24,12 +24,12 @@ class RegionStateImpl;
 inline constexpr std::chrono::milliseconds kDiscoveryTimeout{2000};
 
 /// The call's headers minus Content-Type and Content-Length (A5).
-Headers DiscoveryHeaders(const Headers& call_headers);
+HeaderList DiscoveryHeaders(const HeaderList& call_headers);
 
 struct DiscoveryParams {
   UrlParts origin;
-  Headers headers;  // already filtered (DiscoveryHeaders)
-  TlsSettings tls;
+  HeaderList headers;  // already filtered (DiscoveryHeaders)
+  TlsOptions tls;
   SteadyClock::time_point deadline;  // of the call that starts the run
   bool bypass_cache = false;         // after a 451: always a new request, never shared
   /// Lists fetched after this instant are reused without a request: they are newer than

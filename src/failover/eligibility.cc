@@ -1,27 +1,15 @@
 #include "failover/eligibility.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "common/text.h"
 
 namespace livekit::internal {
 
-namespace {
-
-bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  s = s.substr(s.size() - suffix.size());
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != suffix[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-bool IsCloudHost(std::string_view host) { return EndsWithNoCase(host, ".livekit.cloud"); }
+bool IsCloudHost(std::string_view host) { return EndsWithIgnoreCase(host, ".livekit.cloud"); }
 
 bool IsCloudApiHost(std::string_view host) {
-  return host.size() == 20 && EndsWithNoCase(host, "cloud-api.livekit.io");
+  return host.size() == 20 && EndsWithIgnoreCase(host, "cloud-api.livekit.io");
 }
 
 FailoverPlan PlanFailover(const FailoverOptions& options, const UrlParts& origin,

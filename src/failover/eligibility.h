@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "failover/url_parts.h"
+#include "common/url.h"
 #include "livekit/failover_events.h"
 #include "livekit/failover_options.h"
 

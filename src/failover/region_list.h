@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "failover/url_parts.h"
+#include "common/url.h"
 
 namespace livekit::internal {
 

@@ -1,7 +1,7 @@
 #include "livekit/region_state.h"
 
+#include "common/url.h"
 #include "failover/region_state_impl.h"
-#include "failover/url_parts.h"
 
 namespace livekit {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "failover/url_parts.h"
+#include "common/url.h"
 
 namespace livekit::internal {
 

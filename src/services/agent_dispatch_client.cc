@@ -1,19 +1,11 @@
 #include "livekit/agent_dispatch_client.h"
 
+#include "common/error_builder.h"
 #include "services/typed_call.h"
 
 namespace livekit {
 
-AgentDispatchClient::AgentDispatchClient(ClientOptions options)
-    : connection_(std::make_shared<internal::ApiConnection>(std::move(options))) {}
-
-AgentDispatchClient::AgentDispatchClient(std::shared_ptr<internal::ApiConnection> connection) : connection_(std::move(connection)) {}
-
-const Status& AgentDispatchClient::status() const { return connection_->status(); }
-
-LIVEKIT_DEFINE_API_METHOD(AgentDispatchClient, "AgentDispatchService", CreateDispatch, CreateAgentDispatchRequest, AgentDispatch)
-LIVEKIT_DEFINE_API_METHOD(AgentDispatchClient, "AgentDispatchService", DeleteDispatch, DeleteAgentDispatchRequest, AgentDispatch)
-LIVEKIT_DEFINE_API_METHOD(AgentDispatchClient, "AgentDispatchService", ListDispatch, ListAgentDispatchRequest, ListAgentDispatchResponse)
+LIVEKIT_DEFINE_CLIENT(AgentDispatchClient)
 
 Result<AgentDispatch> AgentDispatchClient::CreateDispatch(const std::string& room, const std::string& agent_name,
                                                           const std::string& metadata,
@@ -37,9 +29,7 @@ Result<std::vector<AgentDispatch>> AgentDispatchClient::ListDispatch(const std::
                                                                      const CallOptions& options) const {
   ListAgentDispatchRequest req;
   req.set_room(room);
-  auto r = ListDispatch(req, options);
-  if (!r.ok()) return std::move(r).error();
-  return std::vector<AgentDispatch>(r->agent_dispatches().begin(), r->agent_dispatches().end());
+  return internal::ListItems(ListDispatch(req, options), &ListAgentDispatchResponse::agent_dispatches);
 }
 
 Result<AgentDispatch> AgentDispatchClient::GetDispatch(const std::string& dispatch_id, const std::string& room,
@@ -50,9 +40,9 @@ Result<AgentDispatch> AgentDispatchClient::GetDispatch(const std::string& dispat
   auto r = ListDispatch(req, options);
   if (!r.ok()) return std::move(r).error();
   if (r->agent_dispatches_size() == 0) {
-    return Error(ErrorCode::kServerRejection, "no dispatch " + dispatch_id + " in room " + room)
-        .set_twirp_code("not_found")
-        .set_method("AgentDispatchService/ListDispatch");
+    Error e(ErrorCode::kServerRejection, "no dispatch " + dispatch_id + " in room " + room);
+    internal::ErrorBuilder(e).set_twirp_code("not_found").set_method("AgentDispatchService/ListDispatch");
+    return e;
   }
   return r->agent_dispatches(0);
 }

@@ -5,10 +5,12 @@
 #include <cstdlib>
 #include <future>
 
+#include "common/error_builder.h"
 #include "common/text.h"
 #include "livekit/version.h"
 #include "services/dialing_timeout.h"
 #include "services/request_id.h"
+#include "transport/user_transport.h"
 #include "twirp/codec.h"
 #include "twirp/twirp_error.h"
 
@@ -81,14 +83,17 @@ ApiConnection::ApiConnection(ClientOptions options, std::shared_ptr<Transport> t
     return;
   }
   resolved_ = std::move(*resolved);
-  if (auto url = ParseUrl(resolved_.origin)) {
-    parsed_origin_ = std::make_shared<const ParsedOrigin>(ParsedOrigin{*url, url->HostKey()});
-  }
+  parsed_origin_ = std::make_shared<const ParsedOrigin>(ParsedOrigin{resolved_.url, resolved_.url.HostKey()});
   if (resolved_.signs_tokens()) tokens_ = std::make_unique<TokenCache>(resolved_.api_key, resolved_.api_secret);
   if (!transport) {
     engine_ = resolved_.options.dedicated_engine ? std::make_shared<CurlEngine>() : SharedCurlEngine();
-    transport = engine_;
     scheduler = engine_;
+    // A user's transport replaces the sockets only: the engine's thread still runs the timers.
+    if (resolved_.options.transport) {
+      transport = UserTransport::Create(resolved_.options.transport, engine_);
+    } else {
+      transport = engine_;
+    }
   }
   runner_ = std::make_unique<CallRunner>(std::move(transport), std::move(scheduler));
 }
@@ -168,8 +173,7 @@ Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google
   spec.kind = method.kind;
   spec.attempt_timeout = AttemptTimeout(method, facts, options.timeout.value_or(o.timeout));
   spec.max_response_bytes = o.max_response_bytes;
-  spec.tls.verify = o.tls.verify;
-  spec.tls.ca_bundle_path = o.tls.ca_bundle_path;
+  spec.tls = o.tls;
   spec.host_limit.client = client_id_;
   spec.host_limit.max_per_host = o.max_requests_per_host;
   spec.host_limit.long_wait = WaitsForAnswer(method, facts);
@@ -184,7 +188,7 @@ livekit::CallHandle ApiConnection::Start(const MethodInfo& method, const google:
   auto spec = BuildSpec(method, request, facts, options);
   if (!spec.ok()) {
     Error e = std::move(spec).error();
-    e.set_method(std::string(method.service) + "/" + std::string(method.method));
+    ErrorBuilder(e).set_method(std::string(method.service) + "/" + std::string(method.method));
     done(std::move(e));
     return livekit::CallHandle();
   }
@@ -203,11 +207,12 @@ livekit::CallHandle ApiConnection::Start(const MethodInfo& method, const google:
     if (!status.ok()) {
       Error e = std::move(status).error();
       if (const CallSpec* call = out.spec) {
-        e.set_method(call->method_name)
+        ErrorBuilder(e)
+            .set_method(call->method_name)
             .set_url(call->origin + call->path)
             .set_request_id(std::string(FindHeader(call->headers, kRequestIdHeader)));
       }
-      if (!out.attempts.empty()) e.set_attempts(std::move(out.attempts));
+      if (!out.attempts.empty()) ErrorBuilder(e).set_attempts(std::move(out.attempts));
       done(std::move(e));
       return;
     }

@@ -1,8 +1,9 @@
 #pragma once
-// The 58 methods of LiveKit's server API (spec/api-surface.md): wire names, message types,
-// the least grant each needs, and how it may be replayed. One table, read by the service
-// clients (which token to sign), the failover layer (idempotency) and the mock server
-// (which token to accept).
+// The 58 methods of LiveKit's server API: wire names, message types, the least grant each
+// needs, and how it may be replayed. One table, made of the one list of methods
+// (method_list.h) and read by the service clients (which token to sign) and the failover
+// layer (idempotency). The mock server keeps a table of its own (which token to accept),
+// written from the server's permission rules; a test compares the two.
 
 #include <cstdint>
 #include <string_view>

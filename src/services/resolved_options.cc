@@ -1,6 +1,5 @@
 #include "services/resolved_options.h"
 
-#include <cctype>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -8,11 +7,6 @@
 
 namespace livekit::internal {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 Error Invalid(std::string message) { return Error(ErrorCode::kInvalidArgument, std::move(message)); }
 
@@ -34,46 +28,21 @@ Status CheckFailover(const FailoverOptions& failover, const std::string& prefix)
   return CheckDuration(failover.hedge_after, prefix + "hedge_after", "leave it unset for no hedging");
 }
 
-// Splits url into origin and path; no credentials, query or fragment allowed. Messages never
-// quote the URL: a mistaken one may hold a token (e.g. a client URL with ?access_token=).
-Status ParseUrl(const std::string& url, ResolvedOptions* out) {
-  auto sep = url.find("://");
-  if (sep == std::string::npos) {
-    return Invalid("invalid URL: expected https://, http://, wss:// or ws://");
-  }
-  std::string scheme = Lower(url.substr(0, sep));
-  if (scheme == "wss") scheme = "https";
-  if (scheme == "ws") scheme = "http";
-  if (scheme != "https" && scheme != "http") {
-    return Invalid("invalid URL: unsupported scheme (expected https, http, wss or ws)");
-  }
-  std::string rest = url.substr(sep + 3);
-  auto slash = rest.find('/');
-  std::string authority = rest.substr(0, slash);
-  std::string path = slash == std::string::npos ? "" : rest.substr(slash);
-  if (authority.empty()) return Invalid("invalid URL: no host");
-  if (authority.find('@') != std::string::npos) {
-    return Invalid("invalid URL: credentials in the URL are not supported, use the API key and secret");
-  }
-  for (char c : authority) {
-    if (std::isspace(static_cast<unsigned char>(c)) || c == '?' || c == '#') {
-      return Invalid("invalid URL: bad host");
-    }
-  }
-  if (path.find_first_of("?# ") != std::string::npos) {
+// Checks the client's URL with the SDK's one parser and keeps the parsed value: origin and
+// path only, no query or fragment. Messages never quote the URL: a mistaken one may hold a
+// token (e.g. a client URL with ?access_token=).
+Status ResolveUrl(const std::string& url, ResolvedOptions* out) {
+  std::string why;
+  auto parts = ParseUrl(url, &why);
+  if (!parts) return Invalid("invalid URL: " + why);
+  if (!parts->query_and_fragment.empty() || parts->path.find(' ') != std::string::npos) {
     return Invalid("invalid URL: query, fragment or space not allowed");
   }
-  auto colon = authority.rfind(':');
-  if (colon != std::string::npos && authority.find(']') == std::string::npos) {
-    const std::string port = authority.substr(colon + 1);
-    if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5 ||
-        std::stoi(port) > 65535 || colon == 0) {
-      return Invalid("invalid URL: bad port");
-    }
-  }
+  std::string path = parts->path;
   while (!path.empty() && path.back() == '/') path.pop_back();
-  out->origin = scheme + "://" + authority;
+  out->origin = parts->scheme + "://" + parts->authority;
   out->path_prefix = path;
+  out->url = std::move(*parts);
   return OkStatus();
 }
 
@@ -93,7 +62,7 @@ Result<ResolvedOptions> ResolveClientOptions(ClientOptions options, const EnvLoo
 
   ResolvedOptions out;
   if (options.url.empty()) return Invalid("no server URL: set ClientOptions::url or LIVEKIT_URL");
-  if (auto s = ParseUrl(options.url, &out); !s.ok()) return std::move(s).error();
+  if (auto s = ResolveUrl(options.url, &out); !s.ok()) return std::move(s).error();
   if (!has_key_pair && options.token.empty()) {
     if (!options.api_key.empty() || !options.api_secret.empty()) {
       return Invalid(std::string("missing API ") + (options.api_key.empty() ? "key" : "secret") +

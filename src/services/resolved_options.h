@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "common/url.h"
 #include "livekit/call_options.h"
 #include "livekit/client_options.h"
 #include "livekit/result.h"
@@ -11,7 +12,8 @@
 namespace livekit::internal {
 
 struct ResolvedOptions {
-  std::string origin;       // scheme://host[:port], scheme http or https
+  std::string origin;       // scheme://host[:port] as written, scheme http or https
+  UrlParts url;             // the URL parsed (origin parts; the path is in path_prefix)
   std::string path_prefix;  // URL path (no trailing '/') + Twirp prefix, e.g. "/twirp"
   std::string api_key;
   std::string api_secret;

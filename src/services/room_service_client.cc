@@ -5,33 +5,14 @@
 
 namespace livekit {
 
-RoomServiceClient::RoomServiceClient(ClientOptions options)
-    : connection_(std::make_shared<internal::ApiConnection>(std::move(options))) {}
-
-RoomServiceClient::RoomServiceClient(std::shared_ptr<internal::ApiConnection> connection) : connection_(std::move(connection)) {}
-
-const Status& RoomServiceClient::status() const { return connection_->status(); }
-
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", CreateRoom, CreateRoomRequest, Room)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", ListRooms, ListRoomsRequest, ListRoomsResponse)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", DeleteRoom, DeleteRoomRequest, DeleteRoomResponse)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", ListParticipants, ListParticipantsRequest, ListParticipantsResponse)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", GetParticipant, RoomParticipantIdentity, ParticipantInfo)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", RemoveParticipant, RoomParticipantIdentity, RemoveParticipantResponse)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", MutePublishedTrack, MuteRoomTrackRequest, MuteRoomTrackResponse)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", UpdateParticipant, UpdateParticipantRequest, ParticipantInfo)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", UpdateSubscriptions, UpdateSubscriptionsRequest, UpdateSubscriptionsResponse)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", SendData, SendDataRequest, SendDataResponse)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", UpdateRoomMetadata, UpdateRoomMetadataRequest, Room)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", ForwardParticipant, ForwardParticipantRequest, ForwardParticipantResponse)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", MoveParticipant, MoveParticipantRequest, MoveParticipantResponse)
-LIVEKIT_DEFINE_API_METHOD(RoomServiceClient, "RoomService", PerformRpc, PerformRpcRequest, PerformRpcResponse)
+LIVEKIT_DEFINE_CLIENT(RoomServiceClient)
 
 namespace {
-template <typename T, typename R, typename F>
-Result<T> Map(Result<R> r, F f) {
-  if (!r.ok()) return std::move(r).error();
-  return f(*r);
+RoomParticipantIdentity ParticipantIdentity(const std::string& room, const std::string& identity) {
+  RoomParticipantIdentity req;
+  req.set_room(room);
+  req.set_identity(identity);
+  return req;
 }
 }  // namespace
 
@@ -45,9 +26,7 @@ Result<std::vector<Room>> RoomServiceClient::ListRooms(const std::vector<std::st
                                                        const CallOptions& options) const {
   ListRoomsRequest req;
   for (const auto& n : names) req.add_names(n);
-  return Map<std::vector<Room>>(ListRooms(req, options), [](ListRoomsResponse& r) {
-    return std::vector<Room>(r.rooms().begin(), r.rooms().end());
-  });
+  return internal::ListItems(ListRooms(req, options), &ListRoomsResponse::rooms);
 }
 
 Result<DeleteRoomResponse> RoomServiceClient::DeleteRoom(const std::string& room, const CallOptions& options) const {
@@ -60,26 +39,18 @@ Result<std::vector<ParticipantInfo>> RoomServiceClient::ListParticipants(const s
                                                                          const CallOptions& options) const {
   ListParticipantsRequest req;
   req.set_room(room);
-  return Map<std::vector<ParticipantInfo>>(ListParticipants(req, options), [](ListParticipantsResponse& r) {
-    return std::vector<ParticipantInfo>(r.participants().begin(), r.participants().end());
-  });
+  return internal::ListItems(ListParticipants(req, options), &ListParticipantsResponse::participants);
 }
 
 Result<ParticipantInfo> RoomServiceClient::GetParticipant(const std::string& room, const std::string& identity,
                                                           const CallOptions& options) const {
-  RoomParticipantIdentity req;
-  req.set_room(room);
-  req.set_identity(identity);
-  return GetParticipant(req, options);
+  return GetParticipant(ParticipantIdentity(room, identity), options);
 }
 
 Result<RemoveParticipantResponse> RoomServiceClient::RemoveParticipant(const std::string& room,
                                                                        const std::string& identity,
                                                                        const CallOptions& options) const {
-  RoomParticipantIdentity req;
-  req.set_room(room);
-  req.set_identity(identity);
-  return RemoveParticipant(req, options);
+  return RemoveParticipant(ParticipantIdentity(room, identity), options);
 }
 
 Result<MuteRoomTrackResponse> RoomServiceClient::MutePublishedTrack(const std::string& room,

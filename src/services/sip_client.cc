@@ -4,29 +4,7 @@
 
 namespace livekit {
 
-SipClient::SipClient(ClientOptions options)
-    : connection_(std::make_shared<internal::ApiConnection>(std::move(options))) {}
-
-SipClient::SipClient(std::shared_ptr<internal::ApiConnection> connection) : connection_(std::move(connection)) {}
-
-const Status& SipClient::status() const { return connection_->status(); }
-
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", ListSIPTrunk, ListSIPTrunkRequest, ListSIPTrunkResponse)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", CreateSIPInboundTrunk, CreateSIPInboundTrunkRequest, SIPInboundTrunkInfo)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", CreateSIPOutboundTrunk, CreateSIPOutboundTrunkRequest, SIPOutboundTrunkInfo)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", UpdateSIPInboundTrunk, UpdateSIPInboundTrunkRequest, SIPInboundTrunkInfo)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", UpdateSIPOutboundTrunk, UpdateSIPOutboundTrunkRequest, SIPOutboundTrunkInfo)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", GetSIPInboundTrunk, GetSIPInboundTrunkRequest, GetSIPInboundTrunkResponse)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", GetSIPOutboundTrunk, GetSIPOutboundTrunkRequest, GetSIPOutboundTrunkResponse)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", ListSIPInboundTrunk, ListSIPInboundTrunkRequest, ListSIPInboundTrunkResponse)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", ListSIPOutboundTrunk, ListSIPOutboundTrunkRequest, ListSIPOutboundTrunkResponse)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", DeleteSIPTrunk, DeleteSIPTrunkRequest, SIPTrunkInfo)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", CreateSIPDispatchRule, CreateSIPDispatchRuleRequest, SIPDispatchRuleInfo)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", UpdateSIPDispatchRule, UpdateSIPDispatchRuleRequest, SIPDispatchRuleInfo)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", ListSIPDispatchRule, ListSIPDispatchRuleRequest, ListSIPDispatchRuleResponse)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", DeleteSIPDispatchRule, DeleteSIPDispatchRuleRequest, SIPDispatchRuleInfo)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", CreateSIPParticipant, CreateSIPParticipantRequest, SIPParticipantInfo)
-LIVEKIT_DEFINE_API_METHOD(SipClient, "SIP", TransferSIPParticipant, TransferSIPParticipantRequest, TransferSIPParticipantResponse)
+LIVEKIT_DEFINE_CLIENT(SipClient)
 
 Result<SIPTrunkInfo> SipClient::DeleteSIPTrunk(const std::string& sip_trunk_id, const CallOptions& options) const {
   DeleteSIPTrunkRequest req;

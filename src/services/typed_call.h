@@ -4,7 +4,11 @@
 
 #include <future>
 #include <memory>
+#include <vector>
 
+#include <google/protobuf/repeated_ptr_field.h>
+
+#include "common/error_builder.h"
 #include "services/api_connection.h"
 #include "services/request_facts.h"
 #include "twirp/codec.h"
@@ -43,14 +47,34 @@ template <typename Resp, typename Req>
 Result<Resp> BlockingTypedCall(const std::shared_ptr<ApiConnection>& connection, const MethodInfo& method,
                                const Req& request, const CallOptions& options) {
   if (connection->OnIoThread()) {
-    return Error(ErrorCode::kInternal,
-                 "a blocking API call from an SDK callback would wait for itself; use the Async form")
-        .set_method(std::string(method.service) + "/" + std::string(method.method));
+    Error e(ErrorCode::kInternal,
+            "a blocking API call from an SDK callback would wait for itself; use the Async form");
+    ErrorBuilder(e).set_method(std::string(method.service) + "/" + std::string(method.method));
+    return e;
   }
   return FutureTypedCall<Resp>(connection, method, request, options).get();
 }
 
+/// The items of a list answer (`field` names them, e.g. &ListRoomsResponse::rooms), or the
+/// call's error: what the convenience forms of the List methods return.
+template <typename Resp, typename Item>
+Result<std::vector<Item>> ListItems(Result<Resp> r,
+                                    const google::protobuf::RepeatedPtrField<Item>& (Resp::*field)() const) {
+  if (!r.ok()) return std::move(r).error();
+  const auto& items = ((*r).*field)();
+  return std::vector<Item>(items.begin(), items.end());
+}
+
 }  // namespace livekit::internal
+
+/// Defines what every client class has besides its methods: the two constructors (own
+/// connection from options, or a connection shared with LiveKitAPI) and status().
+#define LIVEKIT_DEFINE_CLIENT(Client)                                                                        \
+  Client::Client(ClientOptions options)                                                                      \
+      : connection_(std::make_shared<internal::ApiConnection>(std::move(options))) {}                        \
+  Client::Client(std::shared_ptr<internal::ApiConnection> connection)                                        \
+      : connection_(std::move(connection)) {}                                                                \
+  const Status& Client::status() const { return connection_->status(); }
 
 /// Defines the three forms of LIVEKIT_API_METHOD for `Client::Name` (service `Service`).
 #define LIVEKIT_DEFINE_API_METHOD(Client, Service, Name, Req, Resp)                                          \

@@ -19,7 +19,7 @@ struct PooledHandle {
   CURL* easy = nullptr;
   bool configured = false;
   HttpRequest::Verb verb = HttpRequest::Verb::kPost;
-  TlsSettings tls;
+  TlsOptions tls;
 };
 
 class EasyHandlePool {

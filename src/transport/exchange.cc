@@ -97,7 +97,7 @@ size_t OnHeader(char* data, size_t size, size_t nmemb, void* user) {
 
 }  // namespace
 
-void HeaderLines::Build(const Headers& headers) {
+void HeaderLines::Build(const HeaderList& headers) {
   std::size_t size = sizeof(kNoExpect);
   std::size_t count = 1;
   for (const auto& [name, value] : headers) {

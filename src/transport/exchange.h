@@ -18,7 +18,7 @@ namespace livekit::internal {
 // allocations per exchange instead of three per header (curl_slist_append).
 class HeaderLines {
  public:
-  void Build(const Headers& headers);
+  void Build(const HeaderList& headers);
   curl_slist* list() { return nodes_.empty() ? nullptr : nodes_.data(); }
 
  private:

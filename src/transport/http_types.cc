@@ -4,7 +4,7 @@
 
 namespace livekit::internal {
 
-std::string_view FindHeader(const Headers& headers, std::string_view name) {
+std::string_view FindHeader(const HeaderList& headers, std::string_view name) {
   for (const auto& [k, v] : headers) {
     if (EqualsIgnoreCase(k, name)) return v;
   }

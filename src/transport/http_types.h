@@ -10,25 +10,17 @@
 #include <utility>
 #include <vector>
 
+#include "livekit/client_options.h"
+#include "livekit/defaults.h"
 #include "livekit/error.h"
 
 namespace livekit::internal {
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
+// Header lists are the public HeaderList and TLS settings the public TlsOptions
+// (client_options.h): what the user sets is what the transport reads.
 
 /// Case-insensitive lookup of a header; empty when absent.
-std::string_view FindHeader(const Headers& headers, std::string_view name);
-
-struct TlsSettings {
-  bool verify = true;          // never off unless the user says so
-  std::string ca_bundle_path;  // empty: the system's
-
-  // Every field: the engine reuses a connection handle's TLS set-up only when all are equal.
-  friend bool operator==(const TlsSettings& a, const TlsSettings& b) {
-    return a.verify == b.verify && a.ca_bundle_path == b.ca_bundle_path;
-  }
-  friend bool operator!=(const TlsSettings& a, const TlsSettings& b) { return !(a == b); }
-};
+std::string_view FindHeader(const HeaderList& headers, std::string_view name);
 
 /// The per-host request limit of the client that sends an exchange (see host_limiter.h).
 struct HostLimit {
@@ -41,17 +33,17 @@ struct HttpRequest {
   enum class Verb { kGet, kPost };
   Verb verb = Verb::kPost;
   std::string url;  // absolute: scheme://host[:port]/path
-  Headers headers;
+  HeaderList headers;
   std::string body;
-  std::chrono::milliseconds timeout{10000};  // whole exchange, connect included
-  std::size_t max_response_bytes = 8 * 1024 * 1024;
-  TlsSettings tls;
+  std::chrono::milliseconds timeout = kDefaultTimeout;  // whole exchange, connect included
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
+  TlsOptions tls;
   HostLimit host_limit;
 };
 
 struct HttpResponse {
   int status = 0;
-  Headers headers;  // names as received
+  HeaderList headers;  // names as received
   std::string body;
   std::string_view header(std::string_view name) const { return FindHeader(headers, name); }
 };

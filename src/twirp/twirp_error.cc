@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "common/error_builder.h"
 #include "common/json_document.h"
+#include "twirp/body_summary.h"
 
 namespace livekit::internal {
 namespace {
@@ -20,7 +22,10 @@ std::string JsonText(const rapidjson::Value& v) {
   return std::string(out.GetString(), out.GetSize());
 }
 
-constexpr std::size_t kMaxPlainTextMessage = 512;  // keeps an HTML error page out of logs
+// A message names the first line of an answer that is not Twirp JSON, never the whole page:
+// the rest stays in Error::response_body().
+constexpr std::size_t kMaxFirstLineBytes = 200;
+constexpr std::size_t kMaxContentTypeBytes = 64;
 
 bool IsTokenChar(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
@@ -49,10 +54,20 @@ std::string RedactTokens(std::string text) {
   return text;
 }
 
-std::string PlainText(const std::string& body) {
-  std::string text = body.substr(0, kMaxPlainTextMessage);
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
-  return text;
+// "HTTP 502 (text/html, 157 bytes, not a Twirp error): 502 Bad Gateway": what came back, on
+// one line, for an answer whose body is not Twirp JSON.
+std::string NotTwirpMessage(const HttpResponse& response) {
+  std::string_view type = response.header("Content-Type");
+  type = type.substr(0, type.find(';'));  // the media type, without its parameters
+  const std::string shown_type = CutUtf8(RedactTokens(OneLine(type)), kMaxContentTypeBytes);
+  std::string out = "HTTP " + std::to_string(response.status) + " (";
+  out += shown_type.empty() ? "no Content-Type" : shown_type;
+  out += response.body.empty() ? ", empty body" : ", " + std::to_string(response.body.size()) + " bytes";
+  out += ", not a Twirp error)";
+  // Redacted before the cut, so that a cut token cannot escape the redaction.
+  const std::string line = CutUtf8(RedactTokens(FirstTextLine(response.body, type)), kMaxFirstLineBytes);
+  if (!line.empty()) out += ": " + line;
+  return out;
 }
 
 }  // namespace
@@ -66,25 +81,26 @@ ErrorCode ErrorCodeForStatus(int http_status) {
 
 Error ErrorFromResponse(const HttpResponse& response) {
   Error error(ErrorCodeForStatus(response.status), "");
-  error.set_http_status(response.status);
+  ErrorBuilder build(error);
+  build.set_http_status(response.status).set_response_body(RedactTokens(response.body));
   rapidjson::Document body;
   const rapidjson::Value* code = ParseJsonDocument(response.body, &body) ? StringMember(body, "code") : nullptr;
   if (code != nullptr) {
-    error.set_twirp_code(StringOf(*code));
-    if (const rapidjson::Value* msg = StringMember(body, "msg")) error.set_message(StringOf(*msg));
+    build.set_twirp_code(StringOf(*code));
+    if (const rapidjson::Value* msg = StringMember(body, "msg")) build.set_message(OneLine(StringOf(*msg)));
     auto meta_member = body.FindMember("meta");
     if (meta_member != body.MemberEnd() && meta_member->value.IsObject()) {
       std::map<std::string, std::string> meta;
       for (const auto& m : meta_member->value.GetObject()) {
         meta[StringOf(m.name)] = RedactTokens(m.value.IsString() ? StringOf(m.value) : JsonText(m.value));
       }
-      error.set_metadata(std::move(meta));
+      build.set_metadata(std::move(meta));
     }
+    if (error.message().empty()) build.set_message("HTTP " + std::to_string(response.status));
+    build.set_message(RedactTokens(error.message()));
   } else {
-    error.set_message(PlainText(response.body));
+    build.set_message(NotTwirpMessage(response));
   }
-  if (error.message().empty()) error.set_message("HTTP " + std::to_string(response.status));
-  error.set_message(RedactTokens(error.message()));
   return error;
 }
 

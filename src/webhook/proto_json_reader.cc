@@ -1,6 +1,6 @@
 #include "webhook/proto_json_reader.h"
 
-#include "auth/json_sax.h"
+#include "common/json_sax.h"
 
 #include <google/protobuf/descriptor.h>
 
@@ -36,9 +36,9 @@ class Reader {
  public:
   explicit Reader(Message* root) : root_(root) {}
 
-  // ---- SAX interface (auth/json_sax.h) ----
+  // ---- SAX interface (common/json_sax.h) ----
   bool null() {
-    if (skip_ > 0) return true;
+    if (skip_.active()) return true;
     if (frames_.empty() || frames_.back().kind != Frame::kMessage) return GiveUp();  // null in a list or map
     if (field_ == nullptr) return unknown_ || GiveUp();
     // A null member is the field's default, except for google.protobuf.Value and friends.
@@ -48,23 +48,19 @@ class Reader {
     return true;
   }
   bool boolean(bool v) {
-    const FieldDescriptor* f = nullptr;
-    Message* m = nullptr;
-    const Dest d = Target(&f, &m);
-    if (d != Dest::kField) return d == Dest::kSkip;
+    Slot t;
+    if (const Dest d = Target(&t); d != Dest::kField) return d == Dest::kSkip;
+    const auto [f, m, r] = t;
     if (f->cpp_type() != FieldDescriptor::CPPTYPE_BOOL) return GiveUp();
-    if (f->is_repeated()) m->GetReflection()->AddBool(m, f, v);
-    else m->GetReflection()->SetBool(m, f, v);
+    f->is_repeated() ? r->AddBool(m, f, v) : r->SetBool(m, f, v);
     return true;
   }
   bool number_integer(std::int64_t v) { return Integer(v < 0, static_cast<std::uint64_t>(v), v); }
   bool number_unsigned(std::uint64_t v) { return Integer(false, v, static_cast<std::int64_t>(v)); }
   bool number_float(double v, const std::string& /*text*/) {
-    const FieldDescriptor* f = nullptr;
-    Message* m = nullptr;
-    const Dest d = Target(&f, &m);
-    if (d != Dest::kField) return d == Dest::kSkip;
-    const Reflection* r = m->GetReflection();
+    Slot t;
+    if (const Dest d = Target(&t); d != Dest::kField) return d == Dest::kSkip;
+    const auto [f, m, r] = t;
     switch (f->cpp_type()) {
       case FieldDescriptor::CPPTYPE_DOUBLE:
         f->is_repeated() ? r->AddDouble(m, f, v) : r->SetDouble(m, f, v);
@@ -78,11 +74,9 @@ class Reader {
     }
   }
   bool string(std::string& v) {
-    const FieldDescriptor* f = nullptr;
-    Message* m = nullptr;
-    const Dest d = Target(&f, &m);
-    if (d != Dest::kField) return d == Dest::kSkip;
-    const Reflection* r = m->GetReflection();
+    Slot t;
+    if (const Dest d = Target(&t); d != Dest::kField) return d == Dest::kSkip;
+    const auto [f, m, r] = t;
     switch (f->cpp_type()) {
       case FieldDescriptor::CPPTYPE_STRING:
         if (f->type() == FieldDescriptor::TYPE_BYTES) return GiveUp();  // base64 variants: protobuf's job
@@ -106,7 +100,7 @@ class Reader {
 
   bool start_object(std::size_t /*n*/) {
     if (++depth_ > kMaxJsonDepth) return GiveUp();  // protobuf's parser reports it
-    if (skip_ > 0) return Nest();
+    if (skip_.active()) return skip_.Nest();
     if (frames_.empty()) {
       frames_.push_back({Frame::kMessage, root_, nullptr});
       return true;
@@ -114,7 +108,7 @@ class Reader {
     const Frame top = frames_.back();
     const FieldDescriptor* f = nullptr;
     if (top.kind == Frame::kMessage) {
-      if (field_ == nullptr) return unknown_ ? Nest() : GiveUp();
+      if (field_ == nullptr) return unknown_ ? skip_.Nest() : GiveUp();
       f = field_;
       if (f->is_map()) {
         const Descriptor* entry = f->message_type();
@@ -142,23 +136,23 @@ class Reader {
   }
   bool end_object() {
     --depth_;
-    return skip_ > 0 ? Unnest() : Pop();
+    return skip_.active() ? skip_.Unnest() : Pop();
   }
   bool start_array(std::size_t /*n*/) {
     if (++depth_ > kMaxJsonDepth) return GiveUp();
-    if (skip_ > 0) return Nest();
+    if (skip_.active()) return skip_.Nest();
     if (frames_.empty() || frames_.back().kind != Frame::kMessage) return GiveUp();  // only as members
-    if (field_ == nullptr) return unknown_ ? Nest() : GiveUp();
+    if (field_ == nullptr) return unknown_ ? skip_.Nest() : GiveUp();
     if (!field_->is_repeated() || field_->is_map()) return GiveUp();
     frames_.push_back({Frame::kList, frames_.back().message, field_});
     return true;
   }
   bool end_array() {
     --depth_;
-    return skip_ > 0 ? Unnest() : Pop();
+    return skip_.active() ? skip_.Unnest() : Pop();
   }
   bool key(std::string& k) {
-    if (skip_ > 0) return true;
+    if (skip_.active()) return true;
     Frame& top = frames_.back();
     if (top.kind == Frame::kMap) {
       // A map entry: its key now, its value in the next event.
@@ -185,27 +179,30 @@ class Reader {
   };
   enum class Dest { kField, kSkip, kStop };
 
-  // Where a scalar value goes: a field of a message, nowhere (an unknown member), or
-  // nowhere because we gave up.
-  Dest Target(const FieldDescriptor** f, Message** m) {
-    if (skip_ > 0) return Dest::kSkip;
+  // A field to write: field f of message m, through m's reflection r.
+  struct Slot {
+    const FieldDescriptor* f = nullptr;
+    Message* m = nullptr;
+    const Reflection* r = nullptr;
+  };
+  // Where a scalar value goes: a field of a message (filling `slot`), nowhere (an unknown
+  // member), or nowhere because we gave up.
+  Dest Target(Slot* slot) {
+    if (skip_.active()) return Dest::kSkip;
     if (frames_.empty()) return Stop();
     const Frame& top = frames_.back();
     switch (top.kind) {
       case Frame::kMessage:
         if (field_ == nullptr) return unknown_ ? Dest::kSkip : Stop();
         if (field_->is_repeated()) return Stop();  // a scalar where a list belongs
-        *f = field_;
-        *m = top.message;
+        *slot = {field_, top.message, top.message->GetReflection()};
         return Dest::kField;
       case Frame::kList:
-        *f = top.field;
-        *m = top.message;
+        *slot = {top.field, top.message, top.message->GetReflection()};
         return Dest::kField;
       case Frame::kMap:
         if (map_entry_ == nullptr || field_ == nullptr) return Stop();
-        *f = field_;
-        *m = map_entry_;
+        *slot = {field_, map_entry_, map_entry_->GetReflection()};
         return Dest::kField;
     }
     return Stop();
@@ -227,11 +224,9 @@ class Reader {
     return Integer(false, n, static_cast<std::int64_t>(n));
   }
   bool Integer(bool negative, std::uint64_t u, std::int64_t s) {
-    const FieldDescriptor* f = nullptr;
-    Message* m = nullptr;
-    const Dest d = Target(&f, &m);
-    if (d != Dest::kField) return d == Dest::kSkip;
-    const Reflection* r = m->GetReflection();
+    Slot t;
+    if (const Dest d = Target(&t); d != Dest::kField) return d == Dest::kSkip;
+    const auto [f, m, r] = t;
     const bool rep = f->is_repeated();
     const bool fits_int32 = negative ? s >= std::numeric_limits<std::int32_t>::min()
                                      : u <= static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max());
@@ -271,14 +266,6 @@ class Reader {
         return GiveUp();
     }
   }
-  bool Nest() {
-    ++skip_;
-    return true;
-  }
-  bool Unnest() {
-    --skip_;
-    return true;
-  }
   // Closes a list, a map or a message; the next key (or list element) says what comes next.
   bool Pop() {
     frames_.pop_back();
@@ -301,7 +288,7 @@ class Reader {
   const FieldDescriptor* field_ = nullptr;  // the field of the current member or map value
   bool unknown_ = false;                    // the current member names no field
   Message* map_entry_ = nullptr;
-  int skip_ = 0;                            // depth inside an unknown member's value
+  JsonSkip skip_;                           // inside an unknown member's value
   int depth_ = 0;                           // nesting of the value being read
   bool gave_up_ = false;
 };

@@ -7,8 +7,9 @@
 #include <optional>
 #include <string_view>
 
-#include "auth/base64.h"
 #include "auth/hmac_sha256.h"
+#include "common/base64.h"
+#include "common/error_builder.h"
 #include "common/text.h"
 #include "webhook/proto_json_reader.h"
 
@@ -54,7 +55,7 @@ Result<livekit::WebhookEvent> WebhookReceiver::Receive(std::string_view body, st
     auto claims = verifier_.Verify(*token);
     if (!claims.ok()) {
       Error e = std::move(claims).error();
-      e.set_message("webhook authorization: " + e.message());
+      internal::ErrorBuilder(e).set_message("webhook authorization: " + e.message());
       return e;
     }
     if (!claims->sha256 || claims->sha256->empty()) {

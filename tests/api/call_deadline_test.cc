@@ -19,6 +19,8 @@
 #include "services/api_connection.h"
 #include "services/request_facts.h"
 #include "transport/transport.h"
+#include "support/fake_scheduler.h"
+#include "support/mock_credentials.h"
 
 namespace livekit::internal {
 namespace {
@@ -47,13 +49,8 @@ std::vector<DurationOption> EveryDurationOption() {
   };
 }
 
-ClientOptions BaseOptions() {
-  ClientOptions o;
-  o.url = "http://127.0.0.1:1";
-  o.api_key = "devkey";
-  o.api_secret = "secret";
-  return o;
-}
+// Nothing listens on port 1: these tests build calls, they never reach a server.
+ClientOptions BaseOptions() { return test::DevKeyOptions("http://127.0.0.1:1"); }
 
 // The error of a ListRooms built with `client` and `call`, or kOk.
 Error BuildError(const ClientOptions& client, const CallOptions& call) {
@@ -86,47 +83,13 @@ TEST(CallDeadline, EveryDurationOptionRefusesZeroNegativeAndHuge) {
 
 // --- Every accepted combination ends -------------------------------------------------------
 
-// Timers fire only when the test advances the clock.
-class VirtualClock : public Scheduler {
- public:
-  SteadyClock::time_point Now() const override { return now_; }
-  TimerId RunAfter(std::chrono::nanoseconds delay, std::function<void()> fn) override {
-    timers_[next_] = Timer{now_ + std::max(delay, std::chrono::nanoseconds(0)), std::move(fn)};
-    return next_++;
-  }
-  void CancelTimer(TimerId id) override { timers_.erase(id); }
-  // Fires the earliest timer; false when none is left.
-  bool FireNext() {
-    auto due = timers_.begin();
-    for (auto it = timers_.begin(); it != timers_.end(); ++it) {
-      if (it->second.when < due->second.when) due = it;
-    }
-    if (due == timers_.end()) return false;
-    now_ = std::max(now_, due->second.when);
-    auto fn = std::move(due->second.fn);
-    timers_.erase(due);
-    fn();
-    return true;
-  }
-  void DropAll() { timers_.clear(); }  // a pending timer holds its call: break the cycle
-  Ms elapsed() const { return std::chrono::duration_cast<Ms>(now_ - start_); }
-
- private:
-  struct Timer {
-    SteadyClock::time_point when;
-    std::function<void()> fn;
-  };
-  const SteadyClock::time_point start_ = SteadyClock::time_point(std::chrono::hours(1));
-  SteadyClock::time_point now_ = start_;
-  TimerId next_ = 1;
-  std::map<TimerId, Timer> timers_;
-};
+using test::FakeScheduler;  // timers fire only when the test advances the clock
 
 // Every host accepts the request and never answers: an exchange ends only at its own time
 // limit (kTimeout, as the HTTP engine reports it) or when cancelled.
 class SilentHosts : public Transport {
  public:
-  explicit SilentHosts(std::shared_ptr<VirtualClock> clock) : clock_(std::move(clock)) {}
+  explicit SilentHosts(std::shared_ptr<FakeScheduler> clock) : clock_(std::move(clock)) {}
   ExchangeId Send(HttpRequest request, ExchangeCallback done) override {
     const ExchangeId id = next_++;
     timeouts.push_back(request.timeout);
@@ -159,7 +122,7 @@ class SilentHosts : public Transport {
     Scheduler::TimerId timer;
     std::shared_ptr<ExchangeCallback> done;
   };
-  std::shared_ptr<VirtualClock> clock_;
+  std::shared_ptr<FakeScheduler> clock_;
   ExchangeId next_ = 1;
   std::map<ExchangeId, Pending> pending_;
 };
@@ -174,7 +137,7 @@ struct Ended {
 // Runs one call of `method` against silent hosts until it ends (or no timer is left).
 Ended RunAgainstSilentHosts(ClientOptions client, CallOptions call, const MethodInfo& method,
                             const google::protobuf::Message& request, const RequestFacts& facts) {
-  auto clock = std::make_shared<VirtualClock>();
+  auto clock = std::make_shared<FakeScheduler>();
   auto hosts = std::make_shared<SilentHosts>(clock);
   // A state of its own and no log lines: the calls of this test never affect each other.
   auto isolate = [](FailoverOptions& f) {

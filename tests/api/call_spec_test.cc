@@ -21,19 +21,15 @@
 #include "services/request_facts.h"
 #include "services/request_id.h"
 #include "services/token_cache.h"
+#include "support/mock_credentials.h"
 
 namespace livekit::internal {
 namespace {
 
 using std::chrono::milliseconds;
 
-ClientOptions Options() {
-  ClientOptions o;
-  o.url = "http://127.0.0.1:1";
-  o.api_key = "devkey";
-  o.api_secret = "secret";
-  return o;
-}
+// Nothing listens on port 1: these tests build calls, they never reach a server.
+ClientOptions Options() { return test::DevKeyOptions("http://127.0.0.1:1"); }
 
 Claims VerifiedClaims(const CallSpec& spec) {
   std::string auth(FindHeader(spec.headers, "Authorization"));

@@ -7,37 +7,19 @@
 #include <future>
 #include <thread>
 
-#include "api_test_util.h"
 #include "livekit/livekit_api.h"
+#include "support/countdown.h"
+#include "support/mock_credentials.h"
 
-namespace livekit::testing {
+namespace livekit::test {
 namespace {
 
 using std::chrono::milliseconds;
 
-// Counts completions and wakes the test when all have arrived.
-class Countdown {
- public:
-  explicit Countdown(int n) : left_(n) {}
-  void Done() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (--left_ == 0) cv_.notify_all();
-  }
-  void Wait() {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [this] { return left_ == 0; });
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  int left_;
-};
-
 TEST(ApiConcurrency, TenThousandInFlightFromOneThread) {
   MockServerProcess mock;
   ClientOptions o = MockOptions(mock);
-  o.timeout = milliseconds(120000);  // all 10,000 queue for connections at once
+  o.timeout = milliseconds(120000);  // all 10,000 in flight at once: no per-host limit by default
   RoomServiceClient rooms(o);
   constexpr int kCalls = 10000;
   Countdown countdown(kCalls);
@@ -150,4 +132,4 @@ TEST(ApiConcurrency, BlockingCallInsideACallbackIsRefused) {
 }
 
 }  // namespace
-}  // namespace livekit::testing
+}  // namespace livekit::test

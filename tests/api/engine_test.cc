@@ -6,14 +6,14 @@
 #include <cstdlib>
 #include <future>
 
-#include "mock_server_process.h"
+#include "support/mock_server_process.h"
 #include "transport/curl_engine.h"
 #include "transport/event_loop.h"
 
 namespace livekit::internal {
 namespace {
 
-using livekit::testing::MockServerProcess;
+using livekit::test::MockServerProcess;
 using std::chrono::milliseconds;
 
 HttpRequest Post(const MockServerProcess& mock, const std::string& control, milliseconds timeout = milliseconds(5000)) {

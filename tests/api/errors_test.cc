@@ -2,10 +2,10 @@
 // errors, SIP statuses, drops, hangs and what an Error carries (never the token).
 #include <gtest/gtest.h>
 
-#include "api_test_util.h"
 #include "livekit/livekit_api.h"
+#include "support/mock_credentials.h"
 
-namespace livekit::testing {
+namespace livekit::test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -161,4 +161,4 @@ TEST(ApiErrors, InvalidOptionsFailEveryCallWithoutNetwork) {
 }
 
 }  // namespace
-}  // namespace livekit::testing
+}  // namespace livekit::test

@@ -13,9 +13,7 @@
 #include <future>
 #include <mutex>
 #include <thread>
-#include <nlohmann/json.hpp>
 
-#include "api_test_util.h"
 #include "livekit/failover_events.h"
 #include "livekit/livekit_api.h"
 #include "livekit/logger.h"
@@ -23,38 +21,17 @@
 #include "livekit/room_service_client.h"
 #include "livekit/sip_client.h"
 #include "transport/curl_engine.h"
-#include "mock_server/http_client.h"
+#include "support/countdown.h"
+#include "support/mock_credentials.h"
+#include "support/mock_stats.h"
 
-namespace livekit::testing {
+namespace livekit::test {
 namespace {
 
 using std::chrono::milliseconds;
 
-// Counts completions; Wait returns once all arrived (bounded: false after `bound`).
-class Countdown {
- public:
-  explicit Countdown(int n) : left_(n) {}
-  void Done() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (--left_ == 0) cv_.notify_all();
-  }
-  bool Wait(std::chrono::seconds bound = std::chrono::seconds(120)) {
-    std::unique_lock<std::mutex> lock(mu_);
-    return cv_.wait_for(lock, bound, [this] { return left_ == 0; });
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  int left_;
-};
-
-nlohmann::json Stats(const MockServerProcess& mock) {
-  return nlohmann::json::parse(livekit::mock::testing::Http("GET", mock.url(0) + "/_test/stats", {}, {}, 5000).body);
-}
-
 int ApiCalls(const MockServerProcess& mock, int region = 0) {
-  return Stats(mock).at("regions").at(region).at("apiCalls").get<int>();
+  return ReadMockStats(mock).at(static_cast<std::size_t>(region)).api_calls;
 }
 
 // Polls the mock until it has seen `n` API calls (false after a bound).
@@ -104,7 +81,7 @@ TEST(HostLimit, FastCallIsAnsweredWhileOneHundredThirtySlowCallsAreInFlight) {
   ASSERT_TRUE(r.ok()) << r.error().ToString();
   EXPECT_EQ(slow_finished.load(), 0);  // answered before any slow call
   rooms.reset();                       // cancels the slow calls
-  EXPECT_TRUE(slow_done.Wait());
+  EXPECT_TRUE(slow_done.WaitFor(std::chrono::seconds(120)));
 }
 
 // A limit of 1: the second call waits for the first, and when its attempt time passes first it
@@ -135,12 +112,13 @@ TEST(HostLimit, CallOverTheLimitFailsWithConnectionLimitAndDoesNotFailOver) {
   EXPECT_EQ(r.error().attempts()[0].outcome, ErrorCode::kConnectionLimit);
   EXPECT_EQ(r.error().attempts()[0].host, host);
   EXPECT_TRUE(first.get().ok());  // the one holding the place was not disturbed
-  auto stats = Stats(mock).at("regions");
-  EXPECT_EQ(stats.at(0).at("apiCalls").get<int>(), 1);  // the second call never reached it
-  for (int i = 0; i < 4; ++i) {
-    EXPECT_EQ(stats.at(i).at("discoveries").get<int>(), 0) << "region " << i;
+  const auto stats = ReadMockStats(mock);
+  ASSERT_EQ(stats.size(), 4u);
+  EXPECT_EQ(stats[0].api_calls, 1);  // the second call never reached it
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(stats[i].discoveries, 0) << "region " << i;
     if (i > 0) {
-      EXPECT_EQ(stats.at(i).at("apiCalls").get<int>(), 0) << "region " << i;
+      EXPECT_EQ(stats[i].api_calls, 0) << "region " << i;
     }
   }
 }
@@ -164,7 +142,7 @@ TEST(HostLimit, QueuedCallsAllCompleteInOrder) {
       done.Done();
     }, Slow(1000));
   }
-  ASSERT_TRUE(done.Wait());
+  ASSERT_TRUE(done.WaitFor(std::chrono::seconds(120)));
   ASSERT_EQ(order.size(), static_cast<std::size_t>(kCalls));
   // Pairs start together (each call takes a place freed a whole server delay earlier): no call
   // of a later pair is answered before one of an earlier pair.
@@ -199,7 +177,7 @@ TEST(HostLimit, DialingCallsDoNotStarveShortCalls) {
   EXPECT_EQ(dials_finished.load(), 0);
   EXPECT_EQ(ApiCalls(mock), 3);  // two dialing calls and the short one: the limit held
   api.reset();
-  EXPECT_TRUE(dials_done.Wait());
+  EXPECT_TRUE(dials_done.WaitFor(std::chrono::seconds(120)));
 }
 
 // The engine's own limit (CurlEngineOptions::max_requests_per_host) holds across clients: an
@@ -296,7 +274,7 @@ TEST(HostLimit, OutOfFileDescriptorsFailsClearlyAndLosesNoCall) {
         done.Done();
       }, Slow(1000));
     }
-    ASSERT_TRUE(done.Wait());
+    ASSERT_TRUE(done.WaitFor(std::chrono::seconds(120)));
   }
   EXPECT_EQ(ok + limited + other, kCalls);
   EXPECT_GT(ok.load(), 0);
@@ -307,4 +285,4 @@ TEST(HostLimit, OutOfFileDescriptorsFailsClearlyAndLosesNoCall) {
 }
 
 }  // namespace
-}  // namespace livekit::testing
+}  // namespace livekit::test

@@ -7,12 +7,13 @@
 #include <future>
 #include <vector>
 
-#include "api_test_util.h"
 #include "livekit/access_token.h"
 #include "livekit/livekit_api.h"
 #include "services/request_facts.h"
+#include "populated_response_check.h"
+#include "support/mock_credentials.h"
 
-namespace livekit::testing {
+namespace livekit::test {
 namespace {
 
 enum class Form { kBlocking, kFuture, kCallback };
@@ -220,4 +221,4 @@ TEST(ApiMethods, WrongGrantIsRejected) {
 }
 
 }  // namespace
-}  // namespace livekit::testing
+}  // namespace livekit::test

@@ -40,11 +40,21 @@ TEST(Options, SchemesMapToHttp) {
 
 TEST(Options, BadUrlsAreInvalidArgument) {
   for (const char* url : {"x.livekit.cloud", "ftp://h", "https://", "https://u:p@h", "http://h:99999", "http://h:abc",
-                          "http://h/p?q=1", "http://h h"}) {
+                          "http://h/p?q=1", "http://h h", "http://h:0", "http://h:", "http://[::1", "http://[::1]x",
+                          "http://[::1]:0", "http://[::1]:99999"}) {
     auto r = ResolveClientOptions(Keyed(url), Env({}));
     ASSERT_FALSE(r.ok()) << url;
     EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument) << url;
   }
+}
+
+TEST(Options, Ipv6HostsKeepTheirBracketsAndPort) {
+  auto a = ResolveClientOptions(Keyed("http://[::1]:7880"), Env({}));
+  ASSERT_TRUE(a.ok()) << a.error().message();
+  EXPECT_EQ(a->origin, "http://[::1]:7880");
+  auto b = ResolveClientOptions(Keyed("wss://[2001:db8::1]/"), Env({}));
+  ASSERT_TRUE(b.ok()) << b.error().message();
+  EXPECT_EQ(b->origin, "https://[2001:db8::1]");
 }
 
 TEST(Options, CustomPrefix) {

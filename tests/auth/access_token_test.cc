@@ -7,8 +7,8 @@
 #include <ctime>
 #include <functional>
 
-#include "auth/base64.h"
-#include "auth/full_claims.h"
+#include "support/full_claims.h"
+#include "common/base64.h"
 #include "livekit/token_verifier.h"
 
 namespace livekit {
@@ -24,19 +24,19 @@ nlohmann::json PayloadOf(const std::string& jwt) {
 
 TEST(AccessTokenTest, EveryClaimRoundTripsThroughVerify) {
   AccessToken t("key1", "secret1");
-  testing::SetFullClaims(t);
+  test::SetFullClaims(t);
   auto jwt = t.ToJwt();
   ASSERT_TRUE(jwt.ok()) << jwt.error().ToString();
   auto claims = TokenVerifier("key1", "secret1").Verify(*jwt);
   ASSERT_TRUE(claims.ok()) << claims.error().ToString();
-  EXPECT_EQ(testing::FirstDifference(t.claims(), *claims), "");
+  EXPECT_EQ(test::FirstDifference(t.claims(), *claims), "");
   EXPECT_EQ(claims->issuer, "key1");
 }
 
 TEST(AccessTokenTest, EachClaimAloneRoundTrips) {
   // Setting one claim at a time proves no claim depends on another being present.
   AccessToken full("k", "s");
-  testing::SetFullClaims(full);
+  test::SetFullClaims(full);
   const Claims& all = full.claims();
   std::vector<std::function<void(AccessToken&)>> setters = {
       [&](AccessToken& t) { t.set_identity(all.identity); },
@@ -59,7 +59,7 @@ TEST(AccessTokenTest, EachClaimAloneRoundTrips) {
     ASSERT_TRUE(jwt.ok()) << i;
     auto claims = TokenVerifier("k", "s").Verify(*jwt);
     ASSERT_TRUE(claims.ok()) << i << ": " << claims.error().ToString();
-    EXPECT_EQ(testing::FirstDifference(t.claims(), *claims), "") << "setter " << i;
+    EXPECT_EQ(test::FirstDifference(t.claims(), *claims), "") << "setter " << i;
   }
 }
 
@@ -87,7 +87,7 @@ TEST(AccessTokenTest, WritesCamelCaseNamesAndOnlyWhatWasSet) {
 
 TEST(AccessTokenTest, RoomConfigIsProto3Json) {
   AccessToken t("k", "s");
-  t.set_room_config(testing::FullRoomConfig());
+  t.set_room_config(test::FullRoomConfig());
   auto payload = PayloadOf(t.ToJwt().value());
   const auto& cfg = payload["roomConfig"];
   EXPECT_EQ(cfg["name"], "cfg-room");

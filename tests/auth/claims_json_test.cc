@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "auth/json_writer.h"
-#include "auth/utf8.h"
+#include "common/json_writer.h"
+#include "common/utf8.h"
 #include "livekit/access_token.h"
 #include "livekit/token_verifier.h"
 

@@ -4,8 +4,8 @@
 
 #include <random>
 
-#include "auth/base64.h"
-#include "auth/forge.h"
+#include "support/token_forge.h"
+#include "common/base64.h"
 #include "livekit/access_token.h"
 #include "livekit/token_verifier.h"
 
@@ -25,7 +25,7 @@ struct BadToken {
 
 std::vector<BadToken> Table() {
   using internal::Base64UrlEncode;
-  const std::string good = testing::Forge(kHs256, kGoodPayload, kSecret);
+  const std::string good = test::Forge(kHs256, kGoodPayload, kSecret);
   const std::string h = Base64UrlEncode(kHs256);
   const std::string p = Base64UrlEncode(kGoodPayload);
   return {
@@ -35,67 +35,67 @@ std::vector<BadToken> Table() {
       {"four segments", good + ".x", "found 4"},
       {"empty header", "." + p + ".sig", "empty header"},
       {"empty payload", h + "..sig", "empty header or payload"},
-      {"header bad base64", testing::SignRaw("e*J." + p, kSecret), "header is not valid base64url"},
-      {"header padded", testing::SignRaw(h + "==." + p, kSecret), "header is not valid base64url"},
-      {"header bad JSON", testing::Forge("{\"alg\":", kGoodPayload, kSecret), "header is not valid JSON"},
-      {"header not object", testing::Forge("[\"HS256\"]", kGoodPayload, kSecret), "header is not a JSON object"},
-      {"header without alg", testing::Forge(R"({"typ":"JWT"})", kGoodPayload, kSecret), "no alg"},
-      {"alg not string", testing::Forge(R"({"alg":256})", kGoodPayload, kSecret), "no alg"},
+      {"header bad base64", test::SignRaw("e*J." + p, kSecret), "header is not valid base64url"},
+      {"header padded", test::SignRaw(h + "==." + p, kSecret), "header is not valid base64url"},
+      {"header bad JSON", test::Forge("{\"alg\":", kGoodPayload, kSecret), "header is not valid JSON"},
+      {"header not object", test::Forge("[\"HS256\"]", kGoodPayload, kSecret), "header is not a JSON object"},
+      {"header without alg", test::Forge(R"({"typ":"JWT"})", kGoodPayload, kSecret), "no alg"},
+      {"alg not string", test::Forge(R"({"alg":256})", kGoodPayload, kSecret), "no alg"},
       {"alg none", Base64UrlEncode(R"({"alg":"none"})") + "." + p + ".", "\"none\""},
-      {"alg none signed", testing::Forge(R"({"alg":"none"})", kGoodPayload, kSecret), "unsupported algorithm \"none\""},
-      {"alg HS384", testing::Forge(R"({"alg":"HS384"})", kGoodPayload, kSecret), "unsupported algorithm \"HS384\""},
-      {"alg HS512", testing::Forge(R"({"alg":"HS512"})", kGoodPayload, kSecret), "unsupported algorithm \"HS512\""},
-      {"alg RS256", testing::Forge(R"({"alg":"RS256"})", kGoodPayload, kSecret), "unsupported algorithm \"RS256\""},
-      {"alg ES256", testing::Forge(R"({"alg":"ES256"})", kGoodPayload, kSecret), "unsupported algorithm \"ES256\""},
-      {"alg lower case", testing::Forge(R"({"alg":"hs256"})", kGoodPayload, kSecret), "unsupported algorithm"},
-      {"crit header", testing::Forge(R"({"alg":"HS256","crit":["b64"]})", kGoodPayload, kSecret), "crit"},
+      {"alg none signed", test::Forge(R"({"alg":"none"})", kGoodPayload, kSecret), "unsupported algorithm \"none\""},
+      {"alg HS384", test::Forge(R"({"alg":"HS384"})", kGoodPayload, kSecret), "unsupported algorithm \"HS384\""},
+      {"alg HS512", test::Forge(R"({"alg":"HS512"})", kGoodPayload, kSecret), "unsupported algorithm \"HS512\""},
+      {"alg RS256", test::Forge(R"({"alg":"RS256"})", kGoodPayload, kSecret), "unsupported algorithm \"RS256\""},
+      {"alg ES256", test::Forge(R"({"alg":"ES256"})", kGoodPayload, kSecret), "unsupported algorithm \"ES256\""},
+      {"alg lower case", test::Forge(R"({"alg":"hs256"})", kGoodPayload, kSecret), "unsupported algorithm"},
+      {"crit header", test::Forge(R"({"alg":"HS256","crit":["b64"]})", kGoodPayload, kSecret), "crit"},
       {"empty signature", h + "." + p + ".", "signature segment is empty"},
       {"signature bad base64", h + "." + p + ".!!!!", "signature is not valid base64url"},
       {"signature truncated", good.substr(0, good.size() - 3), "bad signature"},
       {"signature cut mid-byte", good.substr(0, good.size() - 4), "signature"},
       {"signature flipped", good.substr(0, good.size() - 1) + (good.back() == 'A' ? "B" : "A"), "bad signature"},
-      {"wrong key", testing::Forge(kHs256, kGoodPayload, "another-secret"), "bad signature"},
+      {"wrong key", test::Forge(kHs256, kGoodPayload, "another-secret"), "bad signature"},
       {"payload tampered", h + "." + Base64UrlEncode(R"({"iss":"key","sub":"root","exp":1800000600})") +
                                good.substr(good.rfind('.')), "bad signature"},
-      {"payload bad base64", testing::SignRaw(h + ".e*J", kSecret), "payload is not valid base64url"},
-      {"payload bad JSON", testing::Forge(kHs256, R"({"iss":"key",)", kSecret), "payload is not valid JSON"},
-      {"payload not object", testing::Forge(kHs256, "[1,2]", kSecret), "payload is not a JSON object"},
-      {"payload string", testing::Forge(kHs256, "\"x\"", kSecret), "payload is not a JSON object"},
-      {"iss not string", testing::Forge(kHs256, R"({"iss":1,"exp":1800000600})", kSecret), "iss is not a string"},
-      {"exp not number", testing::Forge(kHs256, R"({"iss":"key","exp":"soon"})", kSecret), "exp is not a number"},
-      {"exp huge", testing::Forge(kHs256, R"({"iss":"key","exp":1e300})", kSecret), "exp is out of range"},
-      {"exp unsigned huge", testing::Forge(kHs256, R"({"iss":"key","exp":18446744073709551615})", kSecret),
+      {"payload bad base64", test::SignRaw(h + ".e*J", kSecret), "payload is not valid base64url"},
+      {"payload bad JSON", test::Forge(kHs256, R"({"iss":"key",)", kSecret), "payload is not valid JSON"},
+      {"payload not object", test::Forge(kHs256, "[1,2]", kSecret), "payload is not a JSON object"},
+      {"payload string", test::Forge(kHs256, "\"x\"", kSecret), "payload is not a JSON object"},
+      {"iss not string", test::Forge(kHs256, R"({"iss":1,"exp":1800000600})", kSecret), "iss is not a string"},
+      {"exp not number", test::Forge(kHs256, R"({"iss":"key","exp":"soon"})", kSecret), "exp is not a number"},
+      {"exp huge", test::Forge(kHs256, R"({"iss":"key","exp":1e300})", kSecret), "exp is out of range"},
+      {"exp unsigned huge", test::Forge(kHs256, R"({"iss":"key","exp":18446744073709551615})", kSecret),
        "exp is out of range"},
-      {"video not object", testing::Forge(kHs256, R"({"iss":"key","exp":1800000600,"video":true})", kSecret),
+      {"video not object", test::Forge(kHs256, R"({"iss":"key","exp":1800000600,"video":true})", kSecret),
        "video is not an object"},
-      {"grant not bool", testing::Forge(kHs256, R"({"iss":"key","exp":1800000600,"video":{"roomJoin":"yes"}})", kSecret),
+      {"grant not bool", test::Forge(kHs256, R"({"iss":"key","exp":1800000600,"video":{"roomJoin":"yes"}})", kSecret),
        "video.roomJoin is not a boolean"},
       {"sources not array",
-       testing::Forge(kHs256, R"({"iss":"key","exp":1800000600,"video":{"canPublishSources":"camera"}})", kSecret),
+       test::Forge(kHs256, R"({"iss":"key","exp":1800000600,"video":{"canPublishSources":"camera"}})", kSecret),
        "canPublishSources is not an array"},
-      {"sip not object", testing::Forge(kHs256, R"({"iss":"key","exp":1800000600,"sip":[]})", kSecret),
+      {"sip not object", test::Forge(kHs256, R"({"iss":"key","exp":1800000600,"sip":[]})", kSecret),
        "sip is not an object"},
       {"attributes not strings",
-       testing::Forge(kHs256, R"({"iss":"key","exp":1800000600,"attributes":{"a":1}})", kSecret), "attributes"},
+       test::Forge(kHs256, R"({"iss":"key","exp":1800000600,"attributes":{"a":1}})", kSecret), "attributes"},
       {"roomConfig wrong type",
-       testing::Forge(kHs256, R"({"iss":"key","exp":1800000600,"roomConfig":{"emptyTimeout":"x"}})", kSecret),
+       test::Forge(kHs256, R"({"iss":"key","exp":1800000600,"roomConfig":{"emptyTimeout":"x"}})", kSecret),
        "roomConfig"},
-      {"no exp", testing::Forge(kHs256, R"({"iss":"key","sub":"a"})", kSecret), "missing exp"},
-      {"wrong issuer", testing::Forge(kHs256, R"({"iss":"other","exp":1800000600})", kSecret), "wrong issuer"},
-      {"no issuer", testing::Forge(kHs256, R"({"exp":1800000600})", kSecret), "wrong issuer"},
-      {"expired", testing::Forge(kHs256, R"({"iss":"key","exp":1799999000})", kSecret), "expired"},
-      {"not yet valid", testing::Forge(kHs256, R"({"iss":"key","nbf":1800000100,"exp":1800000600})", kSecret),
+      {"no exp", test::Forge(kHs256, R"({"iss":"key","sub":"a"})", kSecret), "missing exp"},
+      {"wrong issuer", test::Forge(kHs256, R"({"iss":"other","exp":1800000600})", kSecret), "wrong issuer"},
+      {"no issuer", test::Forge(kHs256, R"({"exp":1800000600})", kSecret), "wrong issuer"},
+      {"expired", test::Forge(kHs256, R"({"iss":"key","exp":1799999000})", kSecret), "expired"},
+      {"not yet valid", test::Forge(kHs256, R"({"iss":"key","nbf":1800000100,"exp":1800000600})", kSecret),
        "not yet valid"},
       {"deeply nested payload",
-       testing::Forge(kHs256, R"({"iss":"key","exp":1800000600,"x":)" + std::string(20000, '[') +
+       test::Forge(kHs256, R"({"iss":"key","exp":1800000600,"x":)" + std::string(20000, '[') +
                                   std::string(20000, ']') + "}", kSecret),
        "nested too deeply"},
       {"deeply nested header",
-       testing::Forge("{\"x\":" + std::string(20000, '[') + std::string(20000, ']') + "}", kGoodPayload, kSecret),
+       test::Forge("{\"x\":" + std::string(20000, '[') + std::string(20000, ']') + "}", kGoodPayload, kSecret),
        "no alg"},
       {"huge", std::string(TokenVerifier::kMaxTokenBytes + 1, 'a'), "too large"},
       {"huge but well formed",
-       testing::Forge(kHs256, R"({"iss":"key","exp":1800000600,"metadata":")" + std::string(70000, 'm') + "\"}",
+       test::Forge(kHs256, R"({"iss":"key","exp":1800000600,"metadata":")" + std::string(70000, 'm') + "\"}",
                       kSecret),
        "too large"},
   };
@@ -104,7 +104,7 @@ std::vector<BadToken> Table() {
 TEST(MalformedTokenTest, EachIsRefusedWithItsReason) {
   TokenVerifier v("key", kSecret);
   v.set_now_for_testing(kNow);
-  ASSERT_TRUE(v.Verify(testing::Forge(kHs256, kGoodPayload, kSecret)).ok());
+  ASSERT_TRUE(v.Verify(test::Forge(kHs256, kGoodPayload, kSecret)).ok());
   for (const auto& bad : Table()) {
     auto r = v.Verify(bad.token);
     ASSERT_FALSE(r.ok()) << bad.name;
@@ -120,7 +120,7 @@ TEST(MalformedTokenTest, EachIsRefusedWithItsReason) {
 
 TEST(MalformedTokenTest, AlgorithmNameIsSanitisedInMessages) {
   TokenVerifier v("key", kSecret);
-  auto r = v.Verify(testing::Forge(R"({"alg":"evil\n\"name\u0001 that goes on and on and on and on"})",
+  auto r = v.Verify(test::Forge(R"({"alg":"evil\n\"name\u0001 that goes on and on and on and on"})",
                                    kGoodPayload, kSecret));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message().find('\n'), std::string::npos);
@@ -132,7 +132,7 @@ TEST(MalformedTokenTest, AlgorithmNameIsSanitisedInMessages) {
 TEST(MalformedTokenTest, RandomMutationsNeverCrashNorPass) {
   TokenVerifier v("key", kSecret);
   v.set_now_for_testing(kNow);
-  const std::string good = testing::Forge(kHs256, kGoodPayload, kSecret);
+  const std::string good = test::Forge(kHs256, kGoodPayload, kSecret);
   std::mt19937 rng(12345);  // fixed seed: failures reproduce
   const std::string alphabet = "ABCxyz019-_.=+/{}\"\\ \x01\xff";
   for (int i = 0; i < 3000; ++i) {

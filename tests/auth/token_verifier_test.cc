@@ -4,7 +4,7 @@
 
 #include <thread>
 
-#include "auth/forge.h"
+#include "support/token_forge.h"
 #include "livekit/access_token.h"
 
 namespace livekit {
@@ -13,7 +13,7 @@ namespace {
 constexpr std::int64_t kNow = 1'800'000'000;
 
 std::string TokenWithTimes(std::int64_t nbf, std::int64_t exp, const std::string& iss = "key") {
-  return testing::Forge(R"({"alg":"HS256","typ":"JWT"})",
+  return test::Forge(R"({"alg":"HS256","typ":"JWT"})",
                         R"({"iss":")" + iss + R"(","sub":"a","nbf":)" + std::to_string(nbf) +
                             R"(,"exp":)" + std::to_string(exp) + "}",
                         "secret");
@@ -65,7 +65,7 @@ TEST(TokenVerifierTest, RejectsWrongIssuerAndWrongSecret) {
 TEST(TokenVerifierTest, AcceptsFractionalTimesAndNodeStyleHeader) {
   TokenVerifier v("key", "secret");
   v.set_now_for_testing(kNow);
-  auto c = v.Verify(testing::Forge(R"({"alg":"HS256"})",
+  auto c = v.Verify(test::Forge(R"({"alg":"HS256"})",
                                    R"({"iss":"key","exp":1800000060.75,"nbf":1799999999.5,"jti":"x"})", "secret"));
   ASSERT_TRUE(c.ok()) << c.error().ToString();
   EXPECT_EQ(*c->expires_at, kNow + 60);
@@ -77,15 +77,15 @@ TEST(TokenVerifierTest, AcceptsFractionalTimesAndNodeStyleHeader) {
 TEST(TokenVerifierTest, ZeroWithAnExponentIsZero) {
   TokenVerifier v("key", "secret");
   v.set_now_for_testing(kNow);
-  auto c = v.Verify(testing::Forge(R"({"alg":"HS256"})", R"({"iss":"key","exp":1800000060,"nbf":0e3})", "secret"));
+  auto c = v.Verify(test::Forge(R"({"alg":"HS256"})", R"({"iss":"key","exp":1800000060,"nbf":0e3})", "secret"));
   ASSERT_TRUE(c.ok()) << c.error().ToString();
   EXPECT_EQ(*c->not_before, 0);
-  auto expired = v.Verify(testing::Forge(R"({"alg":"HS256"})", R"({"iss":"key","exp":-0.0E300})", "secret"));
+  auto expired = v.Verify(test::Forge(R"({"alg":"HS256"})", R"({"iss":"key","exp":-0.0E300})", "secret"));
   ASSERT_FALSE(expired.ok());
   EXPECT_NE(expired.error().message().find("expired"), std::string::npos) << expired.error().message();
   // RapidJSON read past its table of powers of ten for this one (found by tests/fuzz).
   EXPECT_FALSE(
-      v.Verify(testing::Forge(R"({"alg":"HS256"})", R"({"iss":"key","exp":99999999999999999999999990E308})", "secret"))
+      v.Verify(test::Forge(R"({"alg":"HS256"})", R"({"iss":"key","exp":99999999999999999999999990E308})", "secret"))
           .ok());
 }
 

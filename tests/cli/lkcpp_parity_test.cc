@@ -16,13 +16,13 @@
 #include <string>
 #include <vector>
 
-#include "api/mock_server_process.h"
-#include "cli/lkcpp_test_util.h"
+#include "support/mock_server_process.h"
+#include "support/lkcpp_runner.h"
 
 namespace {
 
-using livekit::testing::MockServerProcess;
-using lkcpp::testing::Lkcpp;
+using livekit::test::MockServerProcess;
+using livekit::test::Lkcpp;
 using Args = std::vector<std::string>;
 
 // The mock makes dialing methods (sip participant transfer) take a phone's ringing time;

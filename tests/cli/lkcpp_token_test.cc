@@ -2,11 +2,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/lkcpp_test_util.h"
+#include "support/lkcpp_runner.h"
 
 namespace {
 
-using lkcpp::testing::Lkcpp;
+using livekit::test::Lkcpp;
 using nlohmann::json;
 
 const std::vector<std::string> kCreds = {"--api-key", "devkey", "--api-secret", "secret"};

@@ -1,35 +1,18 @@
 // What lkcpp prints for people: help texts and --verbose lines say what is true, once.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <string>
 #include <vector>
 
-#include "api/mock_server_process.h"
-#include "cli/lkcpp_test_util.h"
+#include "support/mock_server_process.h"
+#include "support/lkcpp_runner.h"
 
+namespace livekit::test {
 namespace {
-
-using lkcpp::testing::Quote;
 
 // stdout and stderr of `env -i <env> lkcpp <args>`, together.
 std::string Output(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
-  std::string cmd = "env -i";
-  for (const auto& e : env) cmd += " " + Quote(e);
-  cmd += " " + Quote(LKCPP_BINARY);
-  for (const auto& a : args) cmd += " " + Quote(a);
-  cmd += " 2>&1";
-  std::string out;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  ::pclose(pipe);
-  return out;
+  return LkcppWithStderr(args, env).out;
 }
 
 std::size_t Count(const std::string& text, const std::string& what) {
@@ -52,7 +35,7 @@ TEST(LkcppWording, TimeoutIsPerAttempt) {
 }
 
 TEST(LkcppWording, VerboseNamesTheStatusOnce) {
-  livekit::testing::MockServerProcess mock(1);
+  MockServerProcess mock(1);
   const std::string out = Output({"-v", "--no-failover", "--header", R"(X-Lk-Mock: {"failRegions":[0]})", "room", "list"},
                                  {"LIVEKIT_URL=" + mock.url(), "LIVEKIT_API_KEY=devkey", "LIVEKIT_API_SECRET=secret"});
   ASSERT_NE(out.find("  attempt "), std::string::npos) << out;
@@ -62,7 +45,7 @@ TEST(LkcppWording, VerboseNamesTheStatusOnce) {
 }
 
 TEST(LkcppWording, NoProbeStillSkipsTheProbes) {
-  livekit::testing::MockServerProcess mock(2);
+  MockServerProcess mock(2);
   const std::string out = Output({"regions", "--no-probe"},
                                  {"LIVEKIT_URL=" + mock.url(), "LIVEKIT_API_KEY=devkey", "LIVEKIT_API_SECRET=secret"});
   EXPECT_NE(out.find("region-1"), std::string::npos) << out;
@@ -73,3 +56,4 @@ TEST(LkcppWording, NoProbeStillSkipsTheProbes) {
 }
 
 }  // namespace
+}  // namespace livekit::test

@@ -9,7 +9,9 @@
 namespace livekit::internal::testing {
 namespace {
 
-TEST_F(FailoverTest, CancelDuringAttempt) {
+class FailoverCancel : public FailoverTest {};
+
+TEST_F(FailoverCancel, CancelDuringAttempt) {
   api_by_host[R(0)] = Behavior::Hang();
   auto p = Start(Spec());
   scheduler->Advance(Ms(5));
@@ -24,7 +26,7 @@ TEST_F(FailoverTest, CancelDuringAttempt) {
   EXPECT_EQ(scheduler->pending_timers(), 0u);
 }
 
-TEST_F(FailoverTest, CancelDuringBackoff) {
+TEST_F(FailoverCancel, CancelDuringBackoff) {
   api_by_host[R(0)] = Behavior::Status(503);
   auto p = Start(Spec());
   scheduler->Advance(Ms(100));  // failed at 10 ms, list at 30 ms, backoff until 210 ms
@@ -40,7 +42,7 @@ TEST_F(FailoverTest, CancelDuringBackoff) {
   EXPECT_EQ(scheduler->pending_timers(), 0u);
 }
 
-TEST_F(FailoverTest, CancelDuringDiscovery) {
+TEST_F(FailoverCancel, CancelDuringDiscovery) {
   api_by_host[R(0)] = Behavior::Status(503);
   default_discovery = Behavior::Hang();
   auto p = Start(Spec());
@@ -58,7 +60,7 @@ TEST_F(FailoverTest, CancelDuringDiscovery) {
   EXPECT_EQ(state->impl().discovery.InFlight(), 0u);
 }
 
-TEST_F(FailoverTest, CancellingOneCoalescedWaiterKeepsTheOther) {
+TEST_F(FailoverCancel, CancellingOneCoalescedWaiterKeepsTheOther) {
   api_by_host[R(0)] = Behavior::Status(503);
   default_discovery.latency = Ms(1000);
   auto a = Start(Spec());
@@ -75,7 +77,7 @@ TEST_F(FailoverTest, CancellingOneCoalescedWaiterKeepsTheOther) {
   EXPECT_FALSE(transport->Matching("/settings/regions")[0]->cancelled);
 }
 
-TEST_F(FailoverTest, CancelAfterCompletionIsHarmless) {
+TEST_F(FailoverCancel, CancelAfterCompletionIsHarmless) {
   auto p = Start(Spec());
   scheduler->Advance(Ms(100));
   ASSERT_EQ(p->done_calls, 1);
@@ -87,7 +89,7 @@ TEST_F(FailoverTest, CancelAfterCompletionIsHarmless) {
   EXPECT_EQ(scheduler->pending_timers(), 0u);
 }
 
-TEST_F(FailoverTest, CancelFromAnotherThreadWhileIdle) {
+TEST_F(FailoverCancel, CancelFromAnotherThreadWhileIdle) {
   api_by_host[R(0)] = Behavior::Status(503);
   auto p = Start(Spec());
   scheduler->Advance(Ms(100));  // in backoff: the call is idle
@@ -99,7 +101,7 @@ TEST_F(FailoverTest, CancelFromAnotherThreadWhileIdle) {
   EXPECT_EQ(p->outcome->error.code(), ErrorCode::kCancelled);
 }
 
-TEST_F(FailoverTest, InvalidOriginCompletesOnSchedulerThread) {
+TEST_F(FailoverCancel, InvalidOriginCompletesOnSchedulerThread) {
   auto p = Start(Spec("ftp://nope"));
   EXPECT_EQ(p->done_calls, 0);
   scheduler->RunDue();
@@ -108,7 +110,7 @@ TEST_F(FailoverTest, InvalidOriginCompletesOnSchedulerThread) {
   EXPECT_TRUE(transport->exchanges().empty());
 }
 
-TEST_F(FailoverTest, CompletedCallLeavesNoTimer) {
+TEST_F(FailoverCancel, CompletedCallLeavesNoTimer) {
   api_by_host[R(0)] = Behavior::Status(503);
   auto p = Start(Spec());
   scheduler->Advance(Ms(1000));

@@ -13,79 +13,20 @@
 #include <vector>
 
 #include "failover/backoff.h"
+#include "support/fake_scheduler.h"
 #include "transport/transport.h"
 
 namespace livekit::internal::testing {
 
 using Ms = std::chrono::milliseconds;
 
-class FakeScheduler : public Scheduler {
- public:
-  SteadyClock::time_point Now() const override { return now_; }
-  TimerId RunAfter(std::chrono::nanoseconds delay, std::function<void()> fn) override {
-    TimerId id = next_++;
-    timers_[id] = Timer{now_ + std::max(delay, std::chrono::nanoseconds(0)), std::move(fn)};
-    return id;
-  }
-  void CancelTimer(TimerId id) override { timers_.erase(id); }
-
-  /// Moves the clock forward, firing due timers in time order (ties: creation order).
-  void Advance(std::chrono::nanoseconds d) {
-    auto target = now_ + d;
-    for (;;) {
-      auto due = timers_.end();
-      for (auto it = timers_.begin(); it != timers_.end(); ++it) {
-        if (it->second.when <= target && (due == timers_.end() || it->second.when < due->second.when)) due = it;
-      }
-      if (due == timers_.end()) break;
-      now_ = std::max(now_, due->second.when);
-      auto fn = std::move(due->second.fn);
-      timers_.erase(due);
-      fn();
-    }
-    now_ = target;
-  }
-  void RunDue() { Advance(std::chrono::nanoseconds(0)); }
-  /// Fires timers one by one, in time order, until `done` holds or none is due within
-  /// `limit`; the clock stops at the last timer fired.
-  template <typename Pred>
-  void RunUntil(Pred done, std::chrono::nanoseconds limit) {
-    auto end = now_ + limit;
-    while (!done()) {
-      auto due = timers_.end();
-      for (auto it = timers_.begin(); it != timers_.end(); ++it) {
-        if (it->second.when <= end && (due == timers_.end() || it->second.when < due->second.when)) due = it;
-      }
-      if (due == timers_.end()) return;
-      now_ = std::max(now_, due->second.when);
-      auto fn = std::move(due->second.fn);
-      timers_.erase(due);
-      fn();
-    }
-  }
-  std::size_t pending_timers() const { return timers_.size(); }
-  /// Forgets every pending timer: the end of a test, whose calls may still wait on one (a
-  /// timer holds its call, which holds this scheduler: a cycle LeakSanitizer reports).
-  void DropAll() { timers_.clear(); }
-  /// Time since the fake epoch, for assertions.
-  Ms elapsed() const { return std::chrono::duration_cast<Ms>(now_ - epoch_); }
-
- private:
-  struct Timer {
-    SteadyClock::time_point when;
-    std::function<void()> fn;
-  };
-  const SteadyClock::time_point epoch_ = SteadyClock::time_point(std::chrono::hours(1));
-  SteadyClock::time_point now_ = epoch_;
-  TimerId next_ = 1;
-  std::map<TimerId, Timer> timers_;
-};
+using livekit::test::FakeScheduler;
 
 /// What a scripted host does with one request.
 struct Behavior {
   int status = 200;
   std::string body = "{}";
-  Headers headers;
+  HeaderList headers;
   // kStuck: never completes, not even at the request's timeout (a transport that queues the
   // request and does not time it out), until cancelled.
   // kLocalLimit: the transport refuses the exchange itself (ErrorCode::kConnectionLimit).

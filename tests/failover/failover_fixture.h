@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "common/url.h"
 #include "failover/call_runner.h"
-#include "failover/url_parts.h"
 #include "failover_fakes.h"
 #include "livekit/failover_events.h"
 #include "livekit/logger.h"
@@ -163,8 +163,8 @@ class FailoverTest : public ::testing::Test {
   std::shared_ptr<FakeScheduler> scheduler = std::make_shared<FakeScheduler>();
   std::shared_ptr<FakeTransport> transport = std::make_shared<FakeTransport>(scheduler);
   std::shared_ptr<FixedRandom> random = std::make_shared<FixedRandom>(0.5);
-  /// Part A tests run with a health memory that forgets at once (the official SDKs have
-  /// none); Part B tests make their own.
+  /// The tests run with a health memory that forgets at once (the official SDKs have none);
+  /// the health memory and hedged read tests make their own.
   static RegionState::Options ShortMemory() {
     RegionState::Options o;
     o.cool_down = Ms(1);

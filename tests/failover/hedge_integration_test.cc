@@ -10,52 +10,15 @@
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "api/mock_server_process.h"
-#include "livekit/failover_events.h"
-#include "livekit/logger.h"
-#include "livekit/region_state.h"
+#include "integration_fixture.h"
 #include "livekit/room_service_client.h"
-#include "mock_server/http_client.h"
 
-namespace livekit {
+namespace livekit::test {
 namespace {
 
 using Ms = std::chrono::milliseconds;
-using livekit::testing::MockServerProcess;
 
-MockServerProcess* g_mock = nullptr;
-
-class MockEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override { g_mock = new MockServerProcess(4); }
-  void TearDown() override {
-    delete g_mock;
-    g_mock = nullptr;
-  }
-};
-const auto* const kEnv = ::testing::AddGlobalTestEnvironment(new MockEnvironment);
-
-struct RegionStats {
-  int api_calls = 0;
-  int discoveries = 0;
-  int successes = 0;
-  int pinned = 0;
-  int client_closed = 0;
-};
-
-std::vector<RegionStats> Stats() {
-  auto body = livekit::mock::testing::Http("GET", g_mock->url(0) + "/_test/stats", {}, {}, 5000).body;
-  auto json = nlohmann::json::parse(body);
-  std::vector<RegionStats> out;
-  for (const auto& r : json.at("regions")) {
-    out.push_back(RegionStats{r.at("apiCalls").get<int>(), r.at("discoveries").get<int>(),
-                              r.at("successes").get<int>(), r.at("pinned").get<int>(),
-                              r.at("clientClosed").get<int>()});
-  }
-  return out;
-}
+std::vector<MockRegionStats> Stats() { return ReadMockStats(*g_mock); }
 
 // The mock sees a cancelled connection close a moment after the call returned: wait for it,
 // with a bound.
@@ -92,10 +55,8 @@ class EventLog : public FailoverListener {
 
  private:
   static std::string Region(const std::string& host) {
-    for (int i = 0; i < 4; ++i) {
-      if (host == "127.0.0.1:" + std::to_string(g_mock->port(i))) return std::to_string(i);
-    }
-    return "?";
+    const int region = RegionOfHost(host);
+    return region < 0 ? "?" : std::to_string(region);
   }
   void Add(std::string s) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -107,25 +68,12 @@ class EventLog : public FailoverListener {
 
 using Lines = std::vector<std::string>;
 
-class HedgeIntegration : public ::testing::Test {
+class HedgeIntegration : public MockFailoverTest {
  protected:
-  void SetUp() override {
-    ASSERT_NE(g_mock, nullptr);
-    livekit::mock::testing::Http("POST", g_mock->url(0) + "/_test/stats/reset", {}, {}, 5000);
-  }
-
   /// A client whose reads hedge after `hedge_after`, with its own region state.
   ClientOptions Options(Ms hedge_after = Ms(300)) {
-    ClientOptions o;
-    o.url = g_mock->url(0);
-    o.api_key = "devkey";
-    o.api_secret = "secret";
-    o.timeout = Ms(10000);
-    o.failover.force = true;
+    ClientOptions o = FailoverClientOptions(state, events);
     o.failover.hedge_after = hedge_after;
-    o.failover.region_state = state;
-    o.failover.listener = events;
-    o.failover.logger = MakeNullLogger();
     return o;
   }
 
@@ -203,7 +151,7 @@ TEST_F(HedgeIntegration, BudgetExhaustedMeansNoHedge) {
   auto drain = client.ListRooms(ListRoomsRequest(), Control(R"({"failRegions":[0,1,2,3]})"));
   ASSERT_FALSE(drain.ok());
   std::this_thread::sleep_for(Ms(5));  // outlive the 1 ms cool-downs (not a timing assertion)
-  livekit::mock::testing::Http("POST", g_mock->url(0) + "/_test/stats/reset", {}, {}, 5000);
+  ResetMockStats(*g_mock);
   const auto before = state->counters();
   auto r = client.ListRooms(ListRoomsRequest(), Control(R"({"failRegions":[0],"failMode":"hang"})"));
   ASSERT_FALSE(r.ok());
@@ -261,7 +209,7 @@ TEST_F(HedgeIntegration, HedgeRacingA451FollowsTheRegionPin) {
   // Learn the full list first (region 0 answers 503 once).
   ASSERT_TRUE(client.ListRooms(ListRoomsRequest(), Control(R"({"failRegions":[0]})")).ok());
   std::this_thread::sleep_for(Ms(5));  // outlive the 1 ms cool-down (not a timing assertion)
-  livekit::mock::testing::Http("POST", g_mock->url(0) + "/_test/stats/reset", {}, {}, 5000);
+  ResetMockStats(*g_mock);
   events->Clear();
   auto r = client.ListRooms(
       ListRoomsRequest(),
@@ -295,4 +243,4 @@ TEST_F(HedgeIntegration, NoListYetDiscoveryAtHedgeTime) {
 }
 
 }  // namespace
-}  // namespace livekit
+}  // namespace livekit::test

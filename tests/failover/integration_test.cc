@@ -13,58 +13,13 @@
 #include <mutex>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
-#include "api/mock_server_process.h"
-#include "livekit/failover_events.h"
-#include "livekit/logger.h"
-#include "livekit/region_state.h"
+#include "integration_fixture.h"
 #include "livekit/room_service_client.h"
-#include "mock_server/http_client.h"
 
-namespace livekit {
+namespace livekit::test {
 namespace {
 
 using Ms = std::chrono::milliseconds;
-using livekit::testing::MockServerProcess;
-
-// The mock is started once for the suite (four regions); tests reset its counters.
-MockServerProcess* g_mock = nullptr;
-
-class MockEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override { g_mock = new MockServerProcess(4); }
-  void TearDown() override {
-    delete g_mock;
-    g_mock = nullptr;
-  }
-};
-const auto* const kEnv = ::testing::AddGlobalTestEnvironment(new MockEnvironment);
-
-// The mock's plain-HTTP control routes (/_test/stats), through the mock server tests' client.
-std::string HttpText(const std::string& url, bool post) {
-  return livekit::mock::testing::Http(post ? "POST" : "GET", url, {}, {}, 5000).body;
-}
-
-struct RegionStats {
-  int api_calls = 0;
-  int discoveries = 0;
-};
-
-std::vector<RegionStats> Stats(const MockServerProcess& mock) {
-  auto json = nlohmann::json::parse(HttpText(mock.url(0) + "/_test/stats", false));
-  std::vector<RegionStats> out;
-  for (const auto& r : json.at("regions")) {
-    out.push_back(RegionStats{r.at("apiCalls").get<int>(), r.at("discoveries").get<int>()});
-  }
-  return out;
-}
-
-int TotalDiscoveries(const std::vector<RegionStats>& s) {
-  int n = 0;
-  for (auto& r : s) n += r.discoveries;
-  return n;
-}
 
 class SafeListener : public FailoverListener {
  public:
@@ -86,33 +41,13 @@ class SafeListener : public FailoverListener {
   std::vector<FailoverSkippedEvent> skipped;
 };
 
-class FailoverIntegration : public ::testing::Test {
+class FailoverIntegration : public MockFailoverTest {
  protected:
-  void SetUp() override {
-    ASSERT_NE(g_mock, nullptr);
-    HttpText(g_mock->url(0) + "/_test/stats/reset", true);
-  }
-
   ClientOptions Options(const std::string& control, const std::string& url = "") {
-    ClientOptions o;
-    o.url = url.empty() ? g_mock->url(0) : url;
-    o.api_key = "devkey";
-    o.api_secret = "secret";
-    o.timeout = Ms(10000);
+    ClientOptions o = FailoverClientOptions(state, listener);
+    if (!url.empty()) o.url = url;
     if (!control.empty()) o.headers.emplace_back("X-Lk-Mock", control);
-    o.failover.force = true;
-    o.failover.region_state = state;
-    o.failover.listener = listener;
-    o.failover.logger = MakeNullLogger();
     return o;
-  }
-
-  /// The mock region index an attempt went to, -1 for another host.
-  int RegionOf(const Attempt& a) const {
-    for (int i = 0; i < 4; ++i) {
-      if (a.host == "127.0.0.1:" + std::to_string(g_mock->port(i))) return i;
-    }
-    return -1;
   }
 
   /// Runs ListRooms with a listener that records the attempts of the call.
@@ -134,7 +69,7 @@ class FailoverIntegration : public ::testing::Test {
     out.ok = r.ok();
     if (!r.ok()) out.error = r.error();
     std::lock_guard<std::mutex> lock(recorder->mu);
-    for (auto& a : recorder->attempts) out.regions.push_back(RegionOf(a));
+    for (auto& a : recorder->attempts) out.regions.push_back(RegionOfHost(a.host));
     return out;
   }
 
@@ -164,7 +99,7 @@ TEST_F(FailoverIntegration, Healthy) {
   auto out = ListRooms(Options(""));
   ASSERT_TRUE(out.ok) << out.error.ToString();
   EXPECT_EQ(out.regions, (std::vector<int>{0}));
-  auto s = Stats(*g_mock);
+  auto s = ReadMockStats(*g_mock);
   EXPECT_EQ(s[0].api_calls, 1);
   EXPECT_EQ(TotalDiscoveries(s), 0);
 }
@@ -173,7 +108,7 @@ TEST_F(FailoverIntegration, PrimaryDownStatus) {
   auto out = ListRooms(Options(R"({"failRegions":[0]})"));
   ASSERT_TRUE(out.ok) << out.error.ToString();
   EXPECT_EQ(out.regions, (std::vector<int>{0, 1}));
-  auto s = Stats(*g_mock);
+  auto s = ReadMockStats(*g_mock);
   EXPECT_EQ(s[0].api_calls, 1);
   EXPECT_EQ(s[1].api_calls, 1);
   EXPECT_EQ(s[0].discoveries, 1);
@@ -189,7 +124,7 @@ TEST_F(FailoverIntegration, PrimaryAndSecondaryDown) {
   auto out = ListRooms(Options(R"({"failRegions":[0,1]})"));
   ASSERT_TRUE(out.ok) << out.error.ToString();
   EXPECT_EQ(out.regions, (std::vector<int>{0, 1, 2}));
-  EXPECT_EQ(Stats(*g_mock)[2].api_calls, 1);
+  EXPECT_EQ(ReadMockStats(*g_mock)[2].api_calls, 1);
 }
 
 TEST_F(FailoverIntegration, AllDownListsThreeAttempts) {
@@ -199,7 +134,7 @@ TEST_F(FailoverIntegration, AllDownListsThreeAttempts) {
   ASSERT_EQ(out.error.attempts().size(), 3u);
   for (const auto& a : out.error.attempts()) EXPECT_EQ(a.http_status, 503);
   EXPECT_EQ(out.regions, (std::vector<int>{0, 1, 2}));
-  EXPECT_EQ(Stats(*g_mock)[3].api_calls, 0);
+  EXPECT_EQ(ReadMockStats(*g_mock)[3].api_calls, 0);
 }
 
 TEST_F(FailoverIntegration, FourXxNotRetried) {
@@ -207,14 +142,14 @@ TEST_F(FailoverIntegration, FourXxNotRetried) {
   ASSERT_FALSE(out.ok);
   EXPECT_EQ(out.error.code(), ErrorCode::kServerRejection);
   EXPECT_EQ(out.regions, (std::vector<int>{0}));
-  EXPECT_EQ(TotalDiscoveries(Stats(*g_mock)), 0);
+  EXPECT_EQ(TotalDiscoveries(ReadMockStats(*g_mock)), 0);
 }
 
 TEST_F(FailoverIntegration, DiscoveryAnswering500RetriesSameHost) {
   auto out = ListRooms(Options(R"({"failRegions":[0],"regionsStatus":500})"));
   ASSERT_FALSE(out.ok);
   EXPECT_EQ(out.regions, (std::vector<int>{0, 0, 0}));
-  auto s = Stats(*g_mock);
+  auto s = ReadMockStats(*g_mock);
   EXPECT_EQ(s[0].api_calls, 3);
   EXPECT_EQ(s[0].discoveries, 1);
   EXPECT_EQ(s[1].api_calls, 0);
@@ -226,7 +161,7 @@ TEST_F(FailoverIntegration, NonCloudHostWithoutForce) {
   auto out = ListRooms(o);
   ASSERT_FALSE(out.ok);
   EXPECT_EQ(out.regions, (std::vector<int>{0}));
-  EXPECT_EQ(TotalDiscoveries(Stats(*g_mock)), 0);
+  EXPECT_EQ(TotalDiscoveries(ReadMockStats(*g_mock)), 0);
 }
 
 TEST_F(FailoverIntegration, FailoverDisabled) {
@@ -238,7 +173,7 @@ TEST_F(FailoverIntegration, FailoverDisabled) {
   auto out = ListRooms(o, call);
   ASSERT_FALSE(out.ok);
   EXPECT_EQ(out.regions, (std::vector<int>{0}));
-  EXPECT_EQ(Stats(*g_mock)[1].api_calls, 0);
+  EXPECT_EQ(ReadMockStats(*g_mock)[1].api_calls, 0);
 }
 
 TEST_F(FailoverIntegration, PinnedToRegionOne) {
@@ -247,7 +182,7 @@ TEST_F(FailoverIntegration, PinnedToRegionOne) {
   auto out = ListRooms(o);
   ASSERT_TRUE(out.ok) << out.error.ToString();
   EXPECT_EQ(out.regions, (std::vector<int>{0, 1}));
-  EXPECT_EQ(Stats(*g_mock)[0].discoveries, 1);
+  EXPECT_EQ(ReadMockStats(*g_mock)[0].discoveries, 1);
 }
 
 TEST_F(FailoverIntegration, PinnedToUnknownRegionReturns451) {
@@ -274,7 +209,7 @@ TEST_F(FailoverIntegration, HangingPrimaryIsRememberedThenProbed) {
     ASSERT_TRUE(next.ok);
     EXPECT_EQ(next.regions, (std::vector<int>{1}));
   }
-  EXPECT_EQ(Stats(*g_mock)[0].api_calls, 1);
+  EXPECT_EQ(ReadMockStats(*g_mock)[0].api_calls, 1);
   std::this_thread::sleep_for(ro.cool_down + Ms(100));  // wait out the cool-down (not a timing assertion)
   auto probe = ListRooms(Options(""));                  // the primary has recovered
   ASSERT_TRUE(probe.ok);
@@ -289,7 +224,7 @@ TEST_F(FailoverIntegration, BurstOf200MakesOneDiscovery) {
   int ok = 0;
   for (auto& f : futures) ok += f.get().ok() ? 1 : 0;
   EXPECT_EQ(ok, 200);
-  auto s = Stats(*g_mock);
+  auto s = ReadMockStats(*g_mock);
   EXPECT_EQ(TotalDiscoveries(s), 1);
   EXPECT_EQ(s[1].api_calls, 200);  // every call ended on region 1
 }
@@ -300,7 +235,7 @@ TEST_F(FailoverIntegration, BudgetExhaustedWhenEveryRegionFails) {
   std::vector<std::size_t> attempts;
   for (int i = 0; i < 8; ++i) attempts.push_back(ListRooms(o).error.attempts().size());
   EXPECT_EQ(attempts, (std::vector<std::size_t>{3, 3, 3, 3, 3, 1, 1, 1}));
-  auto s = Stats(*g_mock);
+  auto s = ReadMockStats(*g_mock);
   int total = 0;
   for (auto& r : s) total += r.api_calls;
   EXPECT_EQ(total, 18);
@@ -310,10 +245,10 @@ TEST_F(FailoverIntegration, BudgetExhaustedWhenEveryRegionFails) {
 // B7: a region list pointing to another host is refused; the token stays on the origin.
 TEST_F(FailoverIntegration, TrustBoundaryRefusesOtherHosts) {
   MockServerProcess other(2, {"--advertise-host", "http://localhost"});
-  HttpText(other.url(0) + "/_test/stats/reset", true);
+  ResetMockStats(other);
   auto out = ListRooms(Options(R"({"failRegions":[0]})", other.url(0)));
   ASSERT_FALSE(out.ok);
-  auto s = Stats(other);
+  auto s = ReadMockStats(other);
   EXPECT_EQ(s[1].api_calls, 0);  // never sent to a listed host outside 127.0.0.1
   EXPECT_EQ(s[0].api_calls, 3);  // same-host retries on the origin instead
   std::lock_guard<std::mutex> lock(listener->mu);
@@ -331,8 +266,8 @@ TEST_F(FailoverIntegration, DeadlineEndsTheCall) {
   // over (whichever fired first, the attempt's clipped timeout or the call's deadline timer).
   ASSERT_EQ(out.error.attempts().size(), 1u);
   EXPECT_EQ(out.error.attempts()[0].outcome, ErrorCode::kTimeout);
-  EXPECT_EQ(TotalDiscoveries(Stats(*g_mock)), 0);
-  auto s = Stats(*g_mock);
+  EXPECT_EQ(TotalDiscoveries(ReadMockStats(*g_mock)), 0);
+  auto s = ReadMockStats(*g_mock);
   EXPECT_EQ(s[0].api_calls + s[1].api_calls + s[2].api_calls + s[3].api_calls, 1);
 }
 
@@ -429,4 +364,4 @@ TEST_F(FailoverIntegration, DiscoveryHangingIsBounded) {
 }
 
 }  // namespace
-}  // namespace livekit
+}  // namespace livekit::test

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/url.h"
 #include "failover/attempt_outcome.h"
 #include "failover/backoff.h"
 #include "failover/cache_control.h"
@@ -12,7 +13,6 @@
 #include "failover/region_list.h"
 #include "failover/retry_budget.h"
 #include "failover/trust_boundary.h"
-#include "failover/url_parts.h"
 
 namespace livekit::internal {
 namespace {
@@ -76,9 +76,9 @@ TEST(RegionList, ParsesAndSkipsBadEntries) {
 
 // A5: discovery forwards every header but Content-Type and Content-Length.
 TEST(Discovery, HeaderFilter) {
-  Headers h = {{"Authorization", "Bearer t"}, {"content-type", "application/json"},
+  HeaderList h = {{"Authorization", "Bearer t"}, {"content-type", "application/json"},
                {"Content-Length", "3"}, {"X-Custom", "1"}, {"User-Agent", "ua"}};
-  Headers out = DiscoveryHeaders(h);
+  HeaderList out = DiscoveryHeaders(h);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0].first, "Authorization");
   EXPECT_EQ(out[1].first, "X-Custom");

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "auth/base64.h"
 #include "auth/hmac_sha256.h"
+#include "common/base64.h"
 #include "fuzz_check.h"
 
 namespace livekit::fuzz {

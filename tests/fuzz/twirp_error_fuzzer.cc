@@ -1,7 +1,9 @@
 // Fuzzes the conversion of a non-2xx answer into livekit::Error (src/twirp/twirp_error.cc).
-// Input: two bytes of HTTP status (big endian, folded into 100..699), then the body.
-// Checks the error's code and status, the Twirp fields, and that no bearer token or JWT the
-// body echoes reaches the message or the metadata values.
+// Input: two bytes of HTTP status (big endian, folded into 100..699; the top two bits also pick
+// the Content-Type, so HTML and XML pages are summed up too), then the body.
+// Checks the error's code and status, the Twirp fields, that an answer which is not Twirp JSON
+// is summed up on one bounded line, and that no bearer token or JWT the body echoes reaches the
+// message, the metadata values or the kept body.
 
 #include <cstddef>
 #include <cstdint>
@@ -37,7 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size < 2) return 0;
   livekit::internal::HttpResponse response;
   response.status = 100 + ((data[0] << 8) | data[1]) % 600;
-  response.headers = {{"Content-Type", "application/json"}};
+  static const char* const kContentTypes[] = {"application/json", "text/html; charset=utf-8", "text/plain",
+                                              "application/xml"};
+  response.headers = {{"Content-Type", kContentTypes[data[0] >> 6]}};
   response.body.assign(reinterpret_cast<const char*>(data + 2), size - 2);
 
   const livekit::Error error = livekit::internal::ErrorFromResponse(response);
@@ -64,11 +68,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } else {
     FUZZ_CHECK(error.twirp_code().empty());
     FUZZ_CHECK(error.metadata().empty());
-    FUZZ_CHECK(error.message().size() <= 512 * 10);  // 512 bytes, each token -> "[redacted]"
+    // One line: "HTTP <status> (<type>, <n> bytes, not a Twirp error): <first line, cut>".
+    const std::string status = "HTTP " + std::to_string(response.status) + " (";
+    FUZZ_CHECK(error.message().compare(0, status.size(), status) == 0);
+    FUZZ_CHECK(error.message().size() <= 512);
+    for (char c : error.message()) FUZZ_CHECK(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f);
   }
   // A server echoing the request must not carry its bearer token into errors and logs.
   CheckNoToken(error.message());
   for (const auto& [key, value] : error.metadata()) CheckNoToken(value);
+  CheckNoToken(error.response_body());
   (void)error.ToString();
   (void)error.sip_status_code();
   (void)error.sip_status();

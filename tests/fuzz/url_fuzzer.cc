@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "common/url.h"
 #include "failover/trust_boundary.h"
-#include "failover/url_parts.h"
 #include "fuzz_check.h"
 
 namespace {
@@ -21,7 +21,7 @@ bool IsLower(const std::string& s) {
   return true;
 }
 
-// What url_parts.h promises of every parsed URL.
+// What common/url.h promises of every parsed URL.
 void CheckParts(const UrlParts& p) {
   FUZZ_CHECK(p.scheme == "http" || p.scheme == "https");
   FUZZ_CHECK(!p.host.empty());
@@ -32,6 +32,9 @@ void CheckParts(const UrlParts& p) {
     const auto u = static_cast<unsigned char>(c);
     FUZZ_CHECK(!std::isspace(u) && !std::iscntrl(u) && c != '/' && c != '@' && c != '?' && c != '#');
   }
+  FUZZ_CHECK(p.path.empty() || p.path.front() == '/');
+  FUZZ_CHECK(p.path.find_first_of("?#") == std::string::npos);
+  FUZZ_CHECK(p.query_and_fragment.empty() || p.query_and_fragment.front() == '?' || p.query_and_fragment.front() == '#');
   const std::string key = p.HostKey();
   FUZZ_CHECK(key.compare(0, p.host.size(), p.host) == 0);
   FUZZ_CHECK(p.Origin() == p.scheme + "://" + key);

@@ -16,8 +16,8 @@
 #include <cstdint>
 #include <string>
 
-#include "auth/base64.h"
 #include "auth/hmac_sha256.h"
+#include "common/base64.h"
 #include "fuzz_check.h"
 #include "livekit/webhook_receiver.h"
 #include "signed_token.h"

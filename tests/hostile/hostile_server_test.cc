@@ -14,14 +14,14 @@
 #include <thread>
 #include <vector>
 
-#include "hostile/raw_http_server.h"
+#include "support/raw_http_server.h"
 #include "livekit/logger.h"
 #include "livekit/room_service_client.h"
 
 namespace livekit {
 namespace {
 
-using testing::RawHttpServer;
+using test::RawHttpServer;
 using Ms = std::chrono::milliseconds;
 
 constexpr char kSecret[] = "hostile-test-secret-7d1c9a0b5e3f42c8";
@@ -60,7 +60,7 @@ std::string Masked(std::string text) {
 
 // Whatever the case, the error must never carry a token or the secret.
 void ExpectNoSecrets(const Error& e) {
-  std::vector<std::string> texts = {e.ToString(), e.message(), e.url()};
+  std::vector<std::string> texts = {e.ToString(), e.message(), e.url(), e.response_body()};
   for (const auto& [k, v] : e.metadata()) texts.push_back(v);
   for (const Attempt& a : e.attempts()) texts.push_back(a.detail);
   for (const std::string& text : texts) {
@@ -100,6 +100,20 @@ bool ResetPeakRss() {
   std::ofstream refs("/proc/self/clear_refs");
   refs << "5";
   return static_cast<bool>(refs);
+}
+
+// Runs `call`, whose attempts may take `timeout`, against a server that never finishes its
+// answer: it must fail with kTimeout, with no secret in the error, and end (the bound of five
+// attempt times is generous on purpose: it only proves the call ends).
+template <typename Call>
+void ExpectTimesOut(Ms timeout, Call call) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = call();
+  const auto took = std::chrono::steady_clock::now() - start;
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code(), ErrorCode::kTimeout) << r.error().ToString();
+  ExpectNoSecrets(r.error());
+  EXPECT_LT(took, timeout * 5) << "the call must end";
 }
 
 TEST(HostileServer, DefaultResponseLimitIsDocumented) {
@@ -192,13 +206,7 @@ TEST(HostileServer, TricklingBodyHitsTheTimeout) {
     }
   });
   const Ms timeout(600);
-  const auto start = std::chrono::steady_clock::now();
-  auto r = ListRooms(OptionsFor(server.url(), timeout));
-  const auto took = std::chrono::steady_clock::now() - start;
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kTimeout) << r.error().ToString();
-  ExpectNoSecrets(r.error());
-  EXPECT_LT(took, timeout * 5) << "the call must end; this bound is generous on purpose";
+  ExpectTimesOut(timeout, [&] { return ListRooms(OptionsFor(server.url(), timeout)); });
 }
 
 // The status line itself trickles in, one byte at a time.
@@ -211,64 +219,48 @@ TEST(HostileServer, TricklingHeadersHitTheTimeout) {
     }
   });
   const Ms timeout(600);
-  const auto start = std::chrono::steady_clock::now();
-  auto r = ListRooms(OptionsFor(server.url(), timeout));
-  const auto took = std::chrono::steady_clock::now() - start;
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kTimeout) << r.error().ToString();
+  ExpectTimesOut(timeout, [&] { return ListRooms(OptionsFor(server.url(), timeout)); });
+}
+
+// ListRooms against a server answering 200 OK with `body` as `content_type`: the call must
+// fail as a bad response whose error carries no secret. Returns that error.
+Error BadResponseTo(const std::string& content_type, const std::string& body,
+                    Encoding encoding = Encoding::kProtobuf) {
+  RawHttpServer server(Answer(Response("200 OK", content_type, body)));
+  ClientOptions o = OptionsFor(server.url());
+  o.encoding = encoding;
+  auto r = ListRooms(o);
+  if (r.ok()) {
+    ADD_FAILURE() << "a " << content_type << " answer was accepted as a ListRoomsResponse";
+    return Error();
+  }
+  EXPECT_EQ(r.error().code(), ErrorCode::kBadResponse) << r.error().ToString();
   ExpectNoSecrets(r.error());
-  EXPECT_LT(took, timeout * 5);
+  return r.error();
 }
 
 TEST(HostileServer, InvalidProtobufIsABadResponse) {
-  RawHttpServer server(Answer(Response("200 OK", "application/protobuf", std::string("\xff\xff\xff\xff\x0f", 5))));
-  auto r = ListRooms(OptionsFor(server.url()));
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kBadResponse) << r.error().ToString();
-  EXPECT_NE(r.error().message().find("protobuf"), std::string::npos) << r.error().message();
-  ExpectNoSecrets(r.error());
+  const Error e = BadResponseTo("application/protobuf", std::string("\xff\xff\xff\xff\x0f", 5));
+  EXPECT_NE(e.message().find("protobuf"), std::string::npos) << e.message();
 }
 
 TEST(HostileServer, InvalidJsonIsABadResponse) {
-  RawHttpServer server(Answer(Response("200 OK", "application/json", "{\"rooms\": [ {\"name\": ")));
-  ClientOptions o = OptionsFor(server.url());
-  o.encoding = Encoding::kJson;
-  auto r = ListRooms(o);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kBadResponse) << r.error().ToString();
-  EXPECT_NE(r.error().message().find("JSON"), std::string::npos) << r.error().message();
-  ExpectNoSecrets(r.error());
+  const Error e = BadResponseTo("application/json", "{\"rooms\": [ {\"name\": ", Encoding::kJson);
+  EXPECT_NE(e.message().find("JSON"), std::string::npos) << e.message();
 }
 
 TEST(HostileServer, JsonOfTheWrongShapeIsABadResponse) {
-  RawHttpServer server(Answer(Response("200 OK", "application/json", "{\"rooms\": \"not a list\"}")));
-  ClientOptions o = OptionsFor(server.url());
-  o.encoding = Encoding::kJson;
-  auto r = ListRooms(o);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kBadResponse) << r.error().ToString();
-  ExpectNoSecrets(r.error());
+  BadResponseTo("application/json", "{\"rooms\": \"not a list\"}", Encoding::kJson);
 }
 
 // A captive portal or a misrouted proxy answering 200 with an HTML page.
 TEST(HostileServer, HtmlPageWithStatus200IsABadResponse) {
-  RawHttpServer server(Answer(Response("200 OK", "text/html; charset=utf-8",
-                                       "<html><body><h1>Welcome to the hotel network</h1></body></html>")));
-  auto r = ListRooms(OptionsFor(server.url()));
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kBadResponse) << r.error().ToString();
-  ExpectNoSecrets(r.error());
+  BadResponseTo("text/html; charset=utf-8", "<html><body><h1>Welcome to the hotel network</h1></body></html>");
 }
 
 // An empty text/html body decodes as an empty protobuf message: the content type alone must
 // make it an error, or a proxy's blank page reads as "no rooms".
-TEST(HostileServer, EmptyHtmlAnswerIsABadResponse) {
-  RawHttpServer server(Answer(Response("200 OK", "text/html", "")));
-  auto r = ListRooms(OptionsFor(server.url()));
-  ASSERT_FALSE(r.ok()) << "a text/html answer was accepted as a ListRoomsResponse";
-  EXPECT_EQ(r.error().code(), ErrorCode::kBadResponse) << r.error().ToString();
-  ExpectNoSecrets(r.error());
-}
+TEST(HostileServer, EmptyHtmlAnswerIsABadResponse) { BadResponseTo("text/html", ""); }
 
 TEST(HostileServer, TruncatedBodyIsATransportError) {
   RawHttpServer server([](int fd, const std::atomic<bool>& stopping, RawHttpServer& s) {
@@ -321,13 +313,7 @@ TEST(HostileServer, ServerThatNeverReadsHitsTheTimeout) {
     RawHttpServer::WaitForPeerClose(fd, stopping);
   });
   const Ms timeout(500);
-  const auto start = std::chrono::steady_clock::now();
-  auto r = ListRooms(OptionsFor(server.url(), timeout));
-  const auto took = std::chrono::steady_clock::now() - start;
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kTimeout) << r.error().ToString();
-  ExpectNoSecrets(r.error());
-  EXPECT_LT(took, timeout * 5);
+  ExpectTimesOut(timeout, [&] { return ListRooms(OptionsFor(server.url(), timeout)); });
 }
 
 // Same with a request body far larger than the socket buffers, so the client blocks sending.
@@ -340,13 +326,7 @@ TEST(HostileServer, ServerThatNeverReadsALargeRequestHitsTheTimeout) {
   UpdateRoomMetadataRequest req;
   req.set_room("r");
   req.set_metadata(std::string(8 * 1024 * 1024, 'm'));
-  const auto start = std::chrono::steady_clock::now();
-  auto r = client.UpdateRoomMetadata(req);
-  const auto took = std::chrono::steady_clock::now() - start;
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kTimeout) << r.error().ToString();
-  ExpectNoSecrets(r.error());
-  EXPECT_LT(took, timeout * 5);
+  ExpectTimesOut(timeout, [&] { return client.UpdateRoomMetadata(req); });
 }
 
 TEST(HostileServer, ServerThatClosesAtOnceIsATransportError) {
@@ -391,6 +371,32 @@ TEST(HostileServer, ErrorPageEchoingTheRequestDoesNotLeakTheToken) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), ErrorCode::kServerRejection) << r.error().ToString();
   ExpectNoSecrets(r.error());
+}
+
+// A URL that points at a plain web server (here the page Python's http.server sends for a
+// POST): the message says what came back on one line, the whole page stays available.
+TEST(HostileServer, PlainWebServerErrorPageIsSummedUpOnOneLine) {
+  const std::string page =
+      "<!DOCTYPE HTML>\n<html lang=\"en\">\n    <head>\n        <meta charset=\"utf-8\">\n"
+      "        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n"
+      "        <p>Error code: 501</p>\n        <p>Message: Unsupported method (&#x27;POST&#x27;).</p>\n"
+      "        <p>Error code explanation: 501 - Server does not support this operation.</p>\n"
+      "    </body>\n</html>\n";
+  RawHttpServer server(Answer(Response("501 Unsupported method ('POST')", "text/html;charset=utf-8", page)));
+  auto r = ListRooms(OptionsFor(server.url()));
+  ASSERT_FALSE(r.ok());
+  const Error& e = r.error();
+  EXPECT_EQ(e.code(), ErrorCode::kServerFailure);
+  EXPECT_EQ(e.http_status(), 501);
+  EXPECT_EQ(e.twirp_code(), "");
+  EXPECT_EQ(e.message(),
+            "HTTP 501 (text/html, " + std::to_string(page.size()) + " bytes, not a Twirp error): Error response");
+  const std::string line = e.ToString();
+  EXPECT_EQ(line.find('\n'), std::string::npos) << line;
+  EXPECT_EQ(line.find("HTTP 501"), line.rfind("HTTP 501")) << "the status once: " << line;
+  EXPECT_EQ(line.find("<"), std::string::npos) << line;
+  EXPECT_EQ(e.response_body(), page);
+  ExpectNoSecrets(e);
 }
 
 // A keep-alive connection that the server closes after reading the next request (as a

@@ -7,7 +7,7 @@
 
 #include <stdexcept>
 
-namespace livekit::testing {
+namespace livekit::test {
 
 std::vector<int> PickFreePorts(int count) {
   // All sockets stay bound until every port is known, so the ports are distinct.
@@ -63,4 +63,4 @@ int Http2Regions::RegionOf(const std::string& host) const {
   return -1;
 }
 
-}  // namespace livekit::testing
+}  // namespace livekit::test

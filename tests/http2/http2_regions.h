@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "api/mock_server_process.h"
+#include "support/mock_server_process.h"
 #include "http2/nghttpx_process.h"
 
-namespace livekit::testing {
+namespace livekit::test {
 
 class Http2Regions {
  public:
@@ -36,4 +36,4 @@ class Http2Regions {
 /// `count` distinct loopback ports that were free a moment ago.
 std::vector<int> PickFreePorts(int count);
 
-}  // namespace livekit::testing
+}  // namespace livekit::test

@@ -15,22 +15,17 @@
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "http2/http2_regions.h"
 #include "livekit/failover_events.h"
 #include "livekit/logger.h"
 #include "livekit/region_state.h"
 #include "livekit/room_service_client.h"
-#include "mock_server/http_client.h"
-#include "test_certificates.h"
+#include "support/mock_stats.h"
+#include "support/test_certificates.h"
 
-namespace livekit {
+namespace livekit::test {
 namespace {
 
-using livekit::testing::AccessLine;
-using livekit::testing::Http2Regions;
-using livekit::testing::TestCertificates;
 using Ms = std::chrono::milliseconds;
 
 constexpr char kSecret[] = "http2-test-secret-8d41f0";
@@ -50,24 +45,8 @@ class CertificatesEnvironment : public ::testing::Environment {
 };
 const auto* const kEnv = ::testing::AddGlobalTestEnvironment(new CertificatesEnvironment);
 
-struct RegionStats {
-  int api_calls = 0;
-  int successes = 0;
-  int injected = 0;
-  int discoveries = 0;
-};
-
 // Read from the mock directly (plain HTTP on its own port, not through nghttpx).
-std::vector<RegionStats> Stats(Http2Regions& regions) {
-  const auto body = livekit::mock::testing::Http("GET", regions.mock().url(0) + "/_test/stats", {}, {}, 5000).body;
-  const auto json = nlohmann::json::parse(body);  // named: a range-for over a temporary's member dangles
-  std::vector<RegionStats> out;
-  for (const auto& r : json.at("regions")) {
-    out.push_back({r.at("apiCalls").get<int>(), r.at("successes").get<int>(), r.at("injected").get<int>(),
-                   r.at("discoveries").get<int>()});
-  }
-  return out;
-}
+std::vector<MockRegionStats> Stats(Http2Regions& regions) { return ReadMockStats(regions.mock()); }
 
 // Waits until the mock has received `count` API calls in all; the number it has after the
 // bound when fewer.
@@ -147,6 +126,31 @@ class Http2 : public ::testing::Test {
   }
 
   std::vector<std::string> MockArgs() { return {"--api-secret", kSecret}; }
+
+  /// Fills the client's region list (the discovery of one failed-over call), with a health
+  /// memory that lets the next call start on region 0 again at once (cool-down 1 ms), as a
+  /// long-running client would.
+  void PrimeRegionList(Http2Regions& regions) {
+    RegionState::Options quick;
+    quick.cool_down = Ms(1);
+    quick.max_cool_down = Ms(1);
+    state = std::make_shared<RegionState>(quick);
+    RoomServiceClient client(FailoverOptions(regions.url(0)));
+    auto r = client.ListRooms(ListRoomsRequest(), WithRequestId("prime", R"({"failRegions":[0]})"));
+    EXPECT_TRUE(r.ok()) << r.error().ToString();
+    EXPECT_EQ(Stats(regions)[1].successes, 1);
+    std::this_thread::sleep_for(Ms(5));  // the 1 ms cool-down of region 0 is over
+  }
+
+  /// The attempts of a call that failed on region 0 with `first` and then succeeded on region 1.
+  static void ExpectFailedOverToRegion1(Http2Regions& regions, const std::vector<Attempt>& attempts,
+                                        ErrorCode first) {
+    ASSERT_EQ(attempts.size(), 2u);
+    EXPECT_EQ(regions.RegionOf(attempts[0].host), 0);
+    EXPECT_EQ(attempts[0].outcome, first) << attempts[0].detail;
+    EXPECT_EQ(regions.RegionOf(attempts[1].host), 1);
+    EXPECT_EQ(attempts[1].outcome, ErrorCode::kOk);
+  }
 
   std::shared_ptr<RegionState> state = std::make_shared<RegionState>();
   std::shared_ptr<AttemptRecorder> recorder = std::make_shared<AttemptRecorder>();
@@ -316,12 +320,8 @@ TEST_F(Http2, FailoverBetweenHttp2Regions) {
   ASSERT_TRUE(r.ok()) << r.error().ToString();
   // The call failed on region 0 and succeeded on region 1, both through nghttpx.
   const auto attempts = recorder->Of("failover-1");
-  ASSERT_EQ(attempts.size(), 2u);
-  EXPECT_EQ(regions.RegionOf(attempts[0].host), 0);
-  EXPECT_EQ(attempts[0].outcome, ErrorCode::kServerFailure);
+  ASSERT_NO_FATAL_FAILURE(ExpectFailedOverToRegion1(regions, attempts, ErrorCode::kServerFailure));
   EXPECT_EQ(attempts[0].http_status, 503);
-  EXPECT_EQ(regions.RegionOf(attempts[1].host), 1);
-  EXPECT_EQ(attempts[1].outcome, ErrorCode::kOk);
   const auto stats = Stats(regions);
   EXPECT_EQ(stats[0].injected, 1);     // the fault header reached region 0 through nghttpx
   EXPECT_EQ(stats[0].discoveries, 1);  // the region list came from the origin, over HTTP/2
@@ -345,24 +345,9 @@ TEST_F(Http2, FailoverBetweenHttp2Regions) {
   EXPECT_EQ(state->counters().failovers, 1u);
 }
 
-// Fills the client's region list (the discovery of one failed-over call), and lets the next
-// call start on region 0 again at once (cool-down 1 ms), as a long-running client would.
-std::shared_ptr<RegionState> PrimedState(Http2Regions& regions, const ClientOptions& options) {
-  RoomServiceClient client(options);
-  auto r = client.ListRooms(ListRoomsRequest(), WithRequestId("prime", R"({"failRegions":[0]})"));
-  EXPECT_TRUE(r.ok()) << r.error().ToString();
-  EXPECT_EQ(Stats(regions)[1].successes, 1);
-  return options.failover.region_state;
-}
-
 TEST_F(Http2, ConnectionDroppedMidCallFailsOver) {
   Http2Regions regions(2, g_certs->server_cert(), g_certs->server_key(), MockArgs());
-  RegionState::Options quick;
-  quick.cool_down = Ms(1);
-  quick.max_cool_down = Ms(1);
-  state = std::make_shared<RegionState>(quick);
-  PrimedState(regions, FailoverOptions(regions.url(0)));
-  std::this_thread::sleep_for(Ms(5));  // the 1 ms cool-down of region 0 is over
+  PrimeRegionList(regions);
 
   RoomServiceClient client(FailoverOptions(regions.url(0)));
   // Region 0 holds the request; its nghttpx then stops at once, closing the connection.
@@ -373,12 +358,8 @@ TEST_F(Http2, ConnectionDroppedMidCallFailsOver) {
   auto r = call.get();
   ASSERT_TRUE(r.ok()) << r.error().ToString();
   const auto attempts = recorder->Of("dropped");
-  ASSERT_EQ(attempts.size(), 2u);
-  EXPECT_EQ(regions.RegionOf(attempts[0].host), 0);
-  EXPECT_EQ(attempts[0].outcome, ErrorCode::kTransport) << attempts[0].detail;
+  ASSERT_NO_FATAL_FAILURE(ExpectFailedOverToRegion1(regions, attempts, ErrorCode::kTransport));
   EXPECT_EQ(attempts[0].http_status, 0);
-  EXPECT_EQ(regions.RegionOf(attempts[1].host), 1);
-  EXPECT_EQ(attempts[1].outcome, ErrorCode::kOk);
   ASSERT_TRUE(regions.frontend(1).WaitForLine("dropped"));
   // Region 1 served the call (and, its origin gone, the region list: discovery from another
   // known region), over HTTP/2.
@@ -397,12 +378,7 @@ TEST_F(Http2, ConnectionDroppedMidCallFailsOver) {
 // over to region 1 like after any transport error.
 TEST_F(Http2, GracefulStopAnswersTheCallInFlightAndTheNextCallFailsOver) {
   Http2Regions regions(2, g_certs->server_cert(), g_certs->server_key(), MockArgs());
-  RegionState::Options quick;
-  quick.cool_down = Ms(1);
-  quick.max_cool_down = Ms(1);
-  state = std::make_shared<RegionState>(quick);
-  PrimedState(regions, FailoverOptions(regions.url(0)));
-  std::this_thread::sleep_for(Ms(5));  // the 1 ms cool-down of region 0 is over
+  PrimeRegionList(regions);
 
   RoomServiceClient client(FailoverOptions(regions.url(0)));
   auto first = client.ListRoomsAsync(ListRoomsRequest(), WithRequestId("in-flight", R"({"delayMs":1000})"));
@@ -423,12 +399,8 @@ TEST_F(Http2, GracefulStopAnswersTheCallInFlightAndTheNextCallFailsOver) {
 
   auto r2 = client.ListRooms(ListRoomsRequest(), WithRequestId("after-goaway"));
   ASSERT_TRUE(r2.ok()) << r2.error().ToString();
-  const auto attempts = recorder->Of("after-goaway");
-  ASSERT_EQ(attempts.size(), 2u);
-  EXPECT_EQ(regions.RegionOf(attempts[0].host), 0);
-  EXPECT_EQ(attempts[0].outcome, ErrorCode::kTransport) << attempts[0].detail;
-  EXPECT_EQ(regions.RegionOf(attempts[1].host), 1);
-  EXPECT_EQ(attempts[1].outcome, ErrorCode::kOk);
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectFailedOverToRegion1(regions, recorder->Of("after-goaway"), ErrorCode::kTransport));
   ASSERT_TRUE(regions.frontend(1).WaitForLine("after-goaway"));
   bool served = false;
   for (const auto& l : LinesOf(regions.frontend(1).AccessLog(), "after-goaway")) {
@@ -497,4 +469,4 @@ TEST_F(Http2, GoawayLosesNoCall) {
 }
 
 }  // namespace
-}  // namespace livekit
+}  // namespace livekit::test

@@ -1,10 +1,8 @@
 #include "nghttpx_process.h"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -12,26 +10,19 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <thread>
 
-extern char** environ;
+#include "support/files.h"
+#include "support/run_program.h"
 
-namespace livekit::testing {
+namespace livekit::test {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
 // How often the waits below look again; they are bounded, never a fixed sleep.
 constexpr std::chrono::milliseconds kPollInterval(10);
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 bool Accepts(int port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -80,24 +71,13 @@ NghttpxProcess::NghttpxProcess(int port, int backend_port, const std::string& ce
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   args.push_back(key);
   args.push_back(cert);
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   // Its own process group, so the destructor can also reach its worker process.
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-  posix_spawnattr_setpgroup(&attributes, 0);
-  const int rc = posix_spawn(&pid_, argv[0], &actions, &attributes, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
-  if (rc != 0) {
+  RunOptions options;
+  options.stderr_to = Stderr::kDiscard;
+  options.new_process_group = true;
+  pid_ = StartProgram(args, options, nullptr);
+  const bool started = pid_ > 0;
+  if (!started) {
     pid_ = 0;
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
@@ -204,4 +184,4 @@ void NghttpxProcess::StopNow() {
   }
 }
 
-}  // namespace livekit::testing
+}  // namespace livekit::test

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace livekit::testing {
+namespace livekit::test {
 
 /// Thrown when nghttpx could not listen because the port was taken in the meantime.
 class PortTaken : public std::runtime_error {
@@ -73,4 +73,4 @@ class NghttpxProcess {
   pid_t pid_ = 0;
 };
 
-}  // namespace livekit::testing
+}  // namespace livekit::test

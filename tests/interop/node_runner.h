@@ -2,17 +2,17 @@
 // Runs the Node SDK scripts of tools/node_sdk and captures their output, for interop tests.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
 
-namespace livekit::testing {
+#include "support/run_program.h"
+#include "support/files.h"
+
+namespace livekit::test {
 
 struct NodeResult {
   int exit_code = -1;
@@ -34,13 +34,6 @@ inline std::string FindNode() {
   return "";
 }
 
-/// Single-quotes an argument for /bin/sh.
-inline std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 /// Fails the current test (with how to fix it) unless node and the pinned SDK are present.
 inline bool NodeSdkReady() {
   if (FindNode().empty()) {
@@ -57,41 +50,12 @@ inline bool NodeSdkReady() {
 
 /// Runs `node <script> <args...>` in tools/node_sdk; stderr goes to the test log.
 inline NodeResult RunNode(const std::string& script, const std::vector<std::string>& args) {
-  std::string cmd = "cd " + ShellQuote(LIVEKIT_NODE_SDK_DIR) + " && " + ShellQuote(FindNode()) + " " +
-                    ShellQuote(script);
-  for (const auto& a : args) cmd += " " + ShellQuote(a);
-  NodeResult r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  while (!r.out.empty() && (r.out.back() == '\n' || r.out.back() == '\r')) r.out.pop_back();
-  return r;
+  std::vector<std::string> argv = {FindNode(), script};
+  argv.insert(argv.end(), args.begin(), args.end());
+  RunOptions options;
+  options.dir = LIVEKIT_NODE_SDK_DIR;
+  ProgramRun run = RunProgram(argv, options);
+  return NodeResult{run.exit_code, TrimTrailingNewlines(std::move(run.out))};
 }
 
-/// A file in a fresh temporary directory, removed with the object.
-class TempFile {
- public:
-  explicit TempFile(const std::string& content) {
-    char tmpl[] = "/tmp/lk-interop-XXXXXX";
-    const int fd = ::mkstemp(tmpl);
-    path_ = tmpl;
-    if (fd >= 0) {
-      const auto written = ::write(fd, content.data(), content.size());
-      (void)written;
-      ::close(fd);
-    }
-  }
-  ~TempFile() { ::unlink(path_.c_str()); }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-}  // namespace livekit::testing
+}  // namespace livekit::test

@@ -3,14 +3,10 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
-#include "auth/base64.h"
-#include "auth/hmac_sha256.h"
 #include "interop/node_runner.h"
 #include "livekit/access_token.h"
 #include "livekit/webhook_receiver.h"
+#include "support/webhook_signing.h"
 
 namespace livekit {
 namespace {
@@ -18,18 +14,11 @@ namespace {
 constexpr char kKey[] = "APIwebhookKey";
 constexpr char kSecret[] = "webhook-secret-abcdefabcdefabcdefabcdef";
 
-std::string SampleBody() {
-  std::ifstream in(LIVEKIT_SAMPLE_WEBHOOK, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string SampleBody() { return test::ReadFile(LIVEKIT_SAMPLE_WEBHOOK); }
 
 std::string SignHere(const std::string& body) {
-  internal::Sha256Digest d;
-  EXPECT_TRUE(internal::Sha256(body, &d));
   return AccessToken(kKey, kSecret)
-      .set_sha256(internal::Base64Encode(std::string_view(reinterpret_cast<const char*>(d.data()), d.size())))
+      .set_sha256(test::WebhookBodyHash(body))
       .set_ttl(std::chrono::minutes(5))
       .ToJwt()
       .value();
@@ -44,10 +33,10 @@ livekit::WebhookEvent ParseEvent(const std::string& json) {
 }
 
 TEST(WebhookInteropTest, SignedHereReceivedByNode) {
-  if (!testing::NodeSdkReady()) return;
+  if (!test::NodeSdkReady()) return;
   const std::string body = SampleBody();
-  testing::TempFile file(body);
-  auto r = testing::RunNode("interop_webhook.mjs", {"receive", kKey, kSecret, file.path(), SignHere(body)});
+  test::TempFile file(body);
+  auto r = test::RunNode("interop_webhook.mjs", {"receive", kKey, kSecret, file.path(), SignHere(body)});
   ASSERT_EQ(r.exit_code, 0) << "Node SDK refused our webhook";
   auto ours = WebhookReceiver(kKey, kSecret).Receive(body, "", /*skip_auth=*/true);
   ASSERT_TRUE(ours.ok());
@@ -55,10 +44,10 @@ TEST(WebhookInteropTest, SignedHereReceivedByNode) {
 }
 
 TEST(WebhookInteropTest, SignedByNodeReceivedHere) {
-  if (!testing::NodeSdkReady()) return;
+  if (!test::NodeSdkReady()) return;
   const std::string body = SampleBody();
-  testing::TempFile file(body);
-  auto auth = testing::RunNode("interop_webhook.mjs", {"sign", kKey, kSecret, file.path()});
+  test::TempFile file(body);
+  auto auth = test::RunNode("interop_webhook.mjs", {"sign", kKey, kSecret, file.path()});
   ASSERT_EQ(auth.exit_code, 0);
   auto event = WebhookReceiver(kKey, kSecret).Receive(body, auth.out);
   ASSERT_TRUE(event.ok()) << event.error().ToString();
@@ -68,19 +57,19 @@ TEST(WebhookInteropTest, SignedByNodeReceivedHere) {
 }
 
 TEST(WebhookInteropTest, TamperedBodiesAreRefusedOnBothSides) {
-  if (!testing::NodeSdkReady()) return;
+  if (!test::NodeSdkReady()) return;
   const std::string body = SampleBody();
   std::string tampered = body;
   tampered.replace(tampered.find("agent-bob"), 9, "agent-eve");
-  testing::TempFile original(body), changed(tampered);
+  test::TempFile original(body), changed(tampered);
 
-  auto node_auth = testing::RunNode("interop_webhook.mjs", {"sign", kKey, kSecret, original.path()});
+  auto node_auth = test::RunNode("interop_webhook.mjs", {"sign", kKey, kSecret, original.path()});
   ASSERT_EQ(node_auth.exit_code, 0);
   auto here = WebhookReceiver(kKey, kSecret).Receive(tampered, node_auth.out);
   ASSERT_FALSE(here.ok());
   EXPECT_NE(here.error().message().find("hash mismatch"), std::string::npos);
 
-  EXPECT_EQ(testing::RunNode("interop_webhook.mjs", {"receive", kKey, kSecret, changed.path(), SignHere(body)})
+  EXPECT_EQ(test::RunNode("interop_webhook.mjs", {"receive", kKey, kSecret, changed.path(), SignHere(body)})
                 .exit_code,
             3);
 }

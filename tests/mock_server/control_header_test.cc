@@ -5,13 +5,14 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "http_client.h"
+#include "support/http_client.h"
 #include "livekit_room.pb.h"
 #include "livekit_sip.pb.h"
-#include "mock_server_process.h"
-#include "test_support.h"
+#include "support/mock_server_process.h"
+#include "support/mock_credentials.h"
+#include "support/proto_json.h"
 
-namespace livekit::mock::testing {
+namespace livekit::test {
 namespace {
 
 using nlohmann::json;
@@ -21,13 +22,13 @@ class ControlHeaderTest : public ::testing::Test {
   HttpResult ListRooms(std::size_t region, const std::string& control, long timeout_ms = 10000) {
     std::vector<std::string> headers = {RoomListAuth()};
     if (!control.empty()) headers.push_back("X-Lk-Mock: " + control);
-    return Twirp(server_.Url(region), "RoomService", "ListRooms", "{}", true, headers, timeout_ms);
+    return Twirp(server_.url(region), "RoomService", "ListRooms", "{}", true, headers, timeout_ms);
   }
   HttpResult Regions(std::size_t region, const std::vector<std::string>& headers) {
-    return Http("GET", server_.Url(region) + "/settings/regions", {}, headers);
+    return Http("GET", server_.url(region) + "/settings/regions", {}, headers);
   }
 
-  MockServerProcess server_;
+  MockServerProcess server_{4};
 };
 
 TEST_F(ControlHeaderTest, NoHeaderEveryRegionAnswersAndNamesItself) {
@@ -142,7 +143,7 @@ TEST_F(ControlHeaderTest, RegionsListsEveryRegionWithItsPortAndDistance) {
   for (std::size_t i = 0; i < 4; ++i) {
     const json& region = body["regions"][i];
     EXPECT_EQ(region["region"], "region-" + std::to_string(i));
-    EXPECT_EQ(region["url"], server_.Url(i));
+    EXPECT_EQ(region["url"], server_.url(i));
     if (i == 0) EXPECT_FALSE(region.contains("distance"));
     else EXPECT_EQ(region["distance"], std::to_string(i));  // int64: a string in proto3 JSON
   }
@@ -169,7 +170,7 @@ TEST_F(ControlHeaderTest, ResponseReplacesThePopulatedDefault) {
   EXPECT_EQ(decoded.rooms(0).sid(), "");
 
   // As a string holding JSON, in protobuf encoding.
-  r = Twirp(server_.Url(0), "RoomService", "ListRooms", "", false,
+  r = Twirp(server_.url(0), "RoomService", "ListRooms", "", false,
             {RoomListAuth(), R"(X-Lk-Mock: {"response":"{\"rooms\":[{\"sid\":\"RM_1\"}]}"})"});
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.Header("content-type"), "application/protobuf");
@@ -186,11 +187,11 @@ TEST_F(ControlHeaderTest, ResponseReplacesThePopulatedDefault) {
 }
 
 TEST_F(ControlHeaderTest, SkipAuthSkipsPermissionChecks) {
-  HttpResult r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true, {});
+  HttpResult r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true, {});
   EXPECT_EQ(r.status, 401);
-  r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true, {R"(X-Lk-Mock: {"skipAuth":true})"});
+  r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true, {R"(X-Lk-Mock: {"skipAuth":true})"});
   EXPECT_EQ(r.status, 200);
-  r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true, {R"(X-Lk-Mock: {"skipAuth":false})"});
+  r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true, {R"(X-Lk-Mock: {"skipAuth":false})"});
   EXPECT_EQ(r.status, 401);
 }
 
@@ -212,7 +213,7 @@ TEST_F(ControlHeaderTest, PinnedRegionsAnswer451AndFilterTheRegionList) {
   const json body = json::parse(regions.body);
   ASSERT_EQ(body["regions"].size(), 2u);
   EXPECT_EQ(body["regions"][0]["region"], "region-1");
-  EXPECT_EQ(body["regions"][0]["url"], server_.Url(1));
+  EXPECT_EQ(body["regions"][0]["url"], server_.url(1));
   EXPECT_EQ(body["regions"][1]["region"], "region-3");
 }
 
@@ -225,40 +226,40 @@ TEST_F(ControlHeaderTest, PinIsAnsweredWithoutDelay) {
 
 TEST_F(ControlHeaderTest, OrderPermissionsThenPinThenFailure) {
   // No token and a pinned-out, failing region: 401 first.
-  HttpResult r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true,
+  HttpResult r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true,
                        {R"(X-Lk-Mock: {"pinnedRegions":["region-1"],"failRegions":[0]})"});
   EXPECT_EQ(r.status, 401);
   // With a token: the pin before the failure.
   r = ListRooms(0, R"({"pinnedRegions":["region-1"],"failRegions":[0]})");
   EXPECT_EQ(r.status, 451);
   // A malformed body is decoded first: 400 before anything else.
-  r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{oops", true, {R"(X-Lk-Mock: {"failRegions":[0]})"});
+  r = Twirp(server_.url(0), "RoomService", "ListRooms", "{oops", true, {R"(X-Lk-Mock: {"failRegions":[0]})"});
   EXPECT_EQ(r.status, 400);
 }
 
 TEST_F(ControlHeaderTest, LegacyHeaders) {
   const std::string auth = RoomListAuth();
-  HttpResult r = Twirp(server_.Url(2), "RoomService", "ListRooms", "{}", true,
+  HttpResult r = Twirp(server_.url(2), "RoomService", "ListRooms", "{}", true,
                        {auth, "X-Lk-Mock-Fail-Regions: 0, 2", "X-Lk-Mock-Fail-Status: 500"});
   EXPECT_EQ(r.status, 500);
-  r = Twirp(server_.Url(1), "RoomService", "ListRooms", "{}", true,
+  r = Twirp(server_.url(1), "RoomService", "ListRooms", "{}", true,
             {auth, "X-Lk-Mock-Fail-Regions: 0,2", "X-Lk-Mock-Fail-Status: 500"});
   EXPECT_EQ(r.status, 200);
-  r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true,
+  r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true,
             {auth, "X-Lk-Mock-Fail-Regions: 0", "X-Lk-Mock-Fail-Twirp-Code: aborted"});
   EXPECT_EQ(r.status, 503);
   EXPECT_EQ(json::parse(r.body)["code"], "aborted");
-  r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true,
+  r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true,
             {auth, "X-Lk-Mock-Fail-Regions: 0", "X-Lk-Mock-Fail-Mode: drop"});
   EXPECT_NE(r.curl, CURLE_OK);
-  r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true, {"X-Lk-Mock-Skip-Auth: true"});
+  r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true, {"X-Lk-Mock-Skip-Auth: true"});
   EXPECT_EQ(r.status, 200);
-  r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true, {auth, "X-Lk-Mock-Delay-Ms: 5000"}, 200);
+  r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true, {auth, "X-Lk-Mock-Delay-Ms: 5000"}, 200);
   EXPECT_EQ(r.curl, CURLE_OPERATION_TIMEDOUT);
-  r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true,
+  r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true,
             {auth, R"(X-Lk-Mock-Response: {"rooms":[{"name":"legacy"}]})"});
   EXPECT_NE(r.body.find("legacy"), std::string::npos);
-  r = Http("GET", server_.Url(0) + "/settings/regions", {}, {"X-Lk-Mock-Regions-Status: 503"});
+  r = Http("GET", server_.url(0) + "/settings/regions", {}, {"X-Lk-Mock-Regions-Status: 503"});
   EXPECT_EQ(r.status, 503);
 }
 
@@ -266,11 +267,11 @@ TEST_F(ControlHeaderTest, XLkMockWinsFieldByField) {
   // Regions from the legacy header, status from X-Lk-Mock.
   const std::vector<std::string> headers = {RoomListAuth(), "X-Lk-Mock-Fail-Regions: 1",
                                             "X-Lk-Mock-Fail-Status: 500", R"(X-Lk-Mock: {"failStatus":502})"};
-  EXPECT_EQ(Twirp(server_.Url(1), "RoomService", "ListRooms", "{}", true, headers).status, 502);
-  EXPECT_EQ(Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true, headers).status, 200);
+  EXPECT_EQ(Twirp(server_.url(1), "RoomService", "ListRooms", "{}", true, headers).status, 502);
+  EXPECT_EQ(Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true, headers).status, 200);
   const std::vector<std::string> mode = {RoomListAuth(), "X-Lk-Mock-Fail-Regions: 1",
                                          "X-Lk-Mock-Fail-Mode: drop", R"(X-Lk-Mock: {"failMode":"status"})"};
-  EXPECT_EQ(Twirp(server_.Url(1), "RoomService", "ListRooms", "{}", true, mode).status, 503);
+  EXPECT_EQ(Twirp(server_.url(1), "RoomService", "ListRooms", "{}", true, mode).status, 503);
 }
 
 TEST_F(ControlHeaderTest, MalformedControlHeaderIs400AndTheServerKeepsServing) {
@@ -288,4 +289,4 @@ TEST_F(ControlHeaderTest, MalformedControlHeaderIs400AndTheServerKeepsServing) {
 }
 
 }  // namespace
-}  // namespace livekit::mock::testing
+}  // namespace livekit::test

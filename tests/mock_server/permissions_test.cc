@@ -9,12 +9,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "http_client.h"
-#include "mock_server_process.h"
+#include "support/http_client.h"
+#include "support/mock_server_process.h"
 #include "services/method_table.h"
-#include "test_support.h"
+#include "support/mock_credentials.h"
+#include "support/proto_json.h"
 
-namespace livekit::mock::testing {
+namespace livekit::test {
 namespace {
 
 using google::protobuf::Message;
@@ -84,7 +85,7 @@ std::vector<const MethodInfo*> Methods() {
 
 class PermissionTest : public ::testing::TestWithParam<const MethodInfo*> {
  protected:
-  static void SetUpTestSuite() { server_ = new MockServerProcess(); }
+  static void SetUpTestSuite() { server_ = new MockServerProcess(4); }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
@@ -103,7 +104,7 @@ class PermissionTest : public ::testing::TestWithParam<const MethodInfo*> {
     std::vector<std::string> headers = {R"(X-Lk-Mock: {"delayMs":0})"};
     if (!auth.empty()) headers.push_back(auth);
     const std::string body = json ? ToJson(*request_) : request_->SerializeAsString();
-    return Twirp(server_->Url(1), std::string(GetParam()->service), std::string(GetParam()->method), body, json,
+    return Twirp(server_->url(1), std::string(GetParam()->service), std::string(GetParam()->method), body, json,
                  headers);
   }
 
@@ -227,4 +228,4 @@ INSTANTIATE_TEST_SUITE_P(AllMethods, PermissionRows, ::testing::ValuesIn(Methods
 TEST(PermissionTableTest, CoversThe58Methods) { EXPECT_EQ(Methods().size(), 58u); }
 
 }  // namespace
-}  // namespace livekit::mock::testing
+}  // namespace livekit::test

@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http_client.h"
-#include "mock_server_process.h"
+#include "support/http_client.h"
+#include "support/mock_server_process.h"
 
-namespace livekit::mock::testing {
+namespace livekit::test {
 namespace {
 
 TEST(ProcessTest, HelpListsEveryFlag) {
@@ -52,7 +52,7 @@ TEST(ProcessTest, SigtermAndSigintStopCleanly) {
   for (int sig : {SIGTERM, SIGINT}) {
     MockServerProcess server(2);
     // A hanging request must not keep it alive.
-    (void)Twirp(server.Url(0), "RoomService", "ListRooms", "{}", true,
+    (void)Twirp(server.url(0), "RoomService", "ListRooms", "{}", true,
                 {R"(X-Lk-Mock: {"skipAuth":true,"failRegions":[0],"failMode":"hang"})"}, 100);
     const int status = server.Stop(sig);
     EXPECT_TRUE(WIFEXITED(status)) << sig;
@@ -63,14 +63,14 @@ TEST(ProcessTest, SigtermAndSigintStopCleanly) {
 TEST(ProcessTest, PrefixAdvertiseHostAndSecretFlags) {
   MockServerProcess server(2, {"--twirp-prefix", "/api", "--advertise-host", "http://localhost", "--api-secret",
                                "s3cret"});
-  const HttpResult regions = Http("GET", server.Url(0) + "/settings/regions");
+  const HttpResult regions = Http("GET", server.url(0) + "/settings/regions");
   const auto body = nlohmann::json::parse(regions.body);
   EXPECT_EQ(body["regions"][1]["url"], "http://localhost:" + std::to_string(server.ports()[1]));
   // Custom prefix.
-  HttpResult r = Http("POST", server.Url(0) + "/api/livekit.RoomService/ListRooms", "{}",
+  HttpResult r = Http("POST", server.url(0) + "/api/livekit.RoomService/ListRooms", "{}",
                       {"Content-Type: application/json", R"(X-Lk-Mock: {"skipAuth":true})"});
   EXPECT_EQ(r.status, 200);
-  r = Http("POST", server.Url(0) + "/twirp/livekit.RoomService/ListRooms", "{}",
+  r = Http("POST", server.url(0) + "/twirp/livekit.RoomService/ListRooms", "{}",
            {"Content-Type: application/json", R"(X-Lk-Mock: {"skipAuth":true})"});
   EXPECT_EQ(r.status, 404);
 }
@@ -79,10 +79,10 @@ TEST(ProcessTest, EnvironmentVariablesAreRead) {
   ASSERT_EQ(setenv("LK_TEST_SERVER_TWIRP_PREFIX", "/envprefix", 1), 0);
   MockServerProcess server(1);
   unsetenv("LK_TEST_SERVER_TWIRP_PREFIX");
-  const HttpResult r = Http("POST", server.Url(0) + "/envprefix/livekit.RoomService/ListRooms", "{}",
+  const HttpResult r = Http("POST", server.url(0) + "/envprefix/livekit.RoomService/ListRooms", "{}",
                             {"Content-Type: application/json", R"(X-Lk-Mock: {"skipAuth":true})"});
   EXPECT_EQ(r.status, 200);
 }
 
 }  // namespace
-}  // namespace livekit::mock::testing
+}  // namespace livekit::test

@@ -6,23 +6,31 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "http_client.h"
+#include "support/http_client.h"
 #include "livekit_egress.pb.h"
 #include "livekit_room.pb.h"
 #include "livekit_sip.pb.h"
-#include "mock_server_process.h"
-#include "test_support.h"
+#include "support/mock_server_process.h"
+#include "support/mock_credentials.h"
+#include "support/proto_json.h"
 
-namespace livekit::mock::testing {
+namespace livekit::test {
 namespace {
 
 class ResponsesTest : public ::testing::Test {
  protected:
   HttpResult Call(const std::string& service, const std::string& method, const std::string& body, bool json,
                   const std::string& control = R"({"skipAuth":true})", long timeout_ms = 10000) {
-    return Twirp(server_.Url(0), service, method, body, json, {"X-Lk-Mock: " + control}, timeout_ms);
+    return Twirp(server_.url(0), service, method, body, json, {"X-Lk-Mock: " + control}, timeout_ms);
   }
-  MockServerProcess server_;
+  // Calls `method` with `request` in JSON: the answer must be 200 and decode into `response`.
+  void CallJson(const std::string& service, const std::string& method, const google::protobuf::Message& request,
+                google::protobuf::Message* response) {
+    const HttpResult r = Call(service, method, ToJson(request), true);
+    ASSERT_EQ(r.status, 200);
+    ASSERT_TRUE(FromJson(r.body, response));
+  }
+  MockServerProcess server_{4};
 };
 
 TEST_F(ResponsesTest, CreateRoomEchoesScalarsAndMocksIds) {
@@ -50,10 +58,8 @@ TEST_F(ResponsesTest, CreateRoomEchoesScalarsAndMocksIds) {
 TEST_F(ResponsesTest, EchoWinsOverMockId) {
   StopEgressRequest req;
   req.set_egress_id("EG_1");
-  const HttpResult r = Call("Egress", "StopEgress", ToJson(req), true);
-  ASSERT_EQ(r.status, 200);
   EgressInfo info;
-  ASSERT_TRUE(FromJson(r.body, &info));
+  ASSERT_NO_FATAL_FAILURE(CallJson("Egress", "StopEgress", req, &info));
   EXPECT_EQ(info.egress_id(), "EG_1");
   EXPECT_EQ(info.room_id(), "MOCK_ROOM_ID");
   EXPECT_EQ(info.status(), EgressStatus::EGRESS_STARTING);  // enums stay unset
@@ -62,10 +68,8 @@ TEST_F(ResponsesTest, EchoWinsOverMockId) {
 TEST_F(ResponsesTest, RepeatedMessagesGetOneElementWithIdsOnly) {
   ListRoomsRequest req;
   req.add_names("r1");
-  const HttpResult r = Call("RoomService", "ListRooms", ToJson(req), true);
-  ASSERT_EQ(r.status, 200);
   ListRoomsResponse list;
-  ASSERT_TRUE(FromJson(r.body, &list));
+  ASSERT_NO_FATAL_FAILURE(CallJson("RoomService", "ListRooms", req, &list));
   ASSERT_EQ(list.rooms_size(), 1);
   EXPECT_EQ(list.rooms(0).sid(), "MOCK_SID");
   EXPECT_EQ(list.rooms(0).name(), "");  // no echo inside list elements
@@ -109,7 +113,7 @@ TEST_F(ResponsesTest, UnknownMethodsAnswerAnEmptyMessage) {
   // Still needs a valid token when permissions are checked.
   r = Call("FutureService", "Frobnicate", "{}", true, "{}");
   EXPECT_EQ(r.status, 401);
-  r = Twirp(server_.Url(0), "FutureService", "Frobnicate", "{}", true, {RoomListAuth()});
+  r = Twirp(server_.url(0), "FutureService", "Frobnicate", "{}", true, {RoomListAuth()});
   EXPECT_EQ(r.status, 200);
 }
 
@@ -142,4 +146,4 @@ TEST_F(ResponsesTest, DialingMethodsRingUnlessDelayMsSaysOtherwise) {
 }
 
 }  // namespace
-}  // namespace livekit::mock::testing
+}  // namespace livekit::test

@@ -10,11 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http_client.h"
-#include "mock_server_process.h"
-#include "test_support.h"
+#include "support/http_client.h"
+#include "support/mock_server_process.h"
+#include "support/mock_credentials.h"
+#include "support/proto_json.h"
 
-namespace livekit::mock::testing {
+namespace livekit::test {
 namespace {
 
 using nlohmann::json;
@@ -43,20 +44,20 @@ std::string RawExchange(std::uint16_t port, const std::string& bytes) {
 class RobustnessTest : public ::testing::Test {
  protected:
   void ExpectStillServing() {
-    const HttpResult r = Twirp(server_.Url(0), "RoomService", "ListRooms", "{}", true, {kSkipAuth});
+    const HttpResult r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true, {kSkipAuth});
     EXPECT_EQ(r.curl, CURLE_OK);
     EXPECT_EQ(r.status, 200);
   }
-  MockServerProcess server_;
+  MockServerProcess server_{4};
 };
 
 TEST_F(RobustnessTest, GarbageBodiesAre400Malformed) {
-  HttpResult r = Twirp(server_.Url(0), "RoomService", "CreateRoom", "{\"name\": 12", true, {kSkipAuth});
+  HttpResult r = Twirp(server_.url(0), "RoomService", "CreateRoom", "{\"name\": 12", true, {kSkipAuth});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(json::parse(r.body)["code"], "malformed");
-  r = Twirp(server_.Url(0), "RoomService", "CreateRoom", R"({"name": {"nested": true}})", true, {kSkipAuth});
+  r = Twirp(server_.url(0), "RoomService", "CreateRoom", R"({"name": {"nested": true}})", true, {kSkipAuth});
   EXPECT_EQ(r.status, 400);
-  r = Twirp(server_.Url(0), "RoomService", "CreateRoom", std::string("\xff\xff\xff\xff\x0f", 5), false, {kSkipAuth});
+  r = Twirp(server_.url(0), "RoomService", "CreateRoom", std::string("\xff\xff\xff\xff\x0f", 5), false, {kSkipAuth});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(json::parse(r.body)["code"], "malformed");
   ExpectStillServing();
@@ -64,16 +65,16 @@ TEST_F(RobustnessTest, GarbageBodiesAre400Malformed) {
 
 TEST_F(RobustnessTest, RoutesHealthAnd404) {
   for (const char* path : {"/", "/_test/health"}) {
-    const HttpResult r = Http("GET", server_.Url(3) + path);
+    const HttpResult r = Http("GET", server_.url(3) + path);
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.body, "ok");
   }
-  HttpResult r = Http("GET", server_.Url(0) + "/nothing/here");
+  HttpResult r = Http("GET", server_.url(0) + "/nothing/here");
   EXPECT_EQ(r.status, 404);
-  r = Http("GET", server_.Url(0) + "/twirp/livekit.RoomService/ListRooms");
+  r = Http("GET", server_.url(0) + "/twirp/livekit.RoomService/ListRooms");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(json::parse(r.body)["code"], "bad_route");
-  r = Http("POST", server_.Url(0) + "/twirp/not-a-route", "{}", {"Content-Type: application/json"});
+  r = Http("POST", server_.url(0) + "/twirp/not-a-route", "{}", {"Content-Type: application/json"});
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(json::parse(r.body)["code"], "bad_route");
   ExpectStillServing();
@@ -81,7 +82,7 @@ TEST_F(RobustnessTest, RoutesHealthAnd404) {
 
 TEST_F(RobustnessTest, HugeHeadersAreRefusedOrClosed) {
   const std::string huge(200 * 1024, 'a');
-  const HttpResult r = Http("GET", server_.Url(0) + "/", {}, {"X-Huge: " + huge});
+  const HttpResult r = Http("GET", server_.url(0) + "/", {}, {"X-Huge: " + huge});
   EXPECT_TRUE(r.curl != CURLE_OK || r.status == 431) << r.status;
   ExpectStillServing();
 }
@@ -159,4 +160,4 @@ TEST_F(RobustnessTest, ManyHangingConnectionsDoNotBlockOthers) {
 }
 
 }  // namespace
-}  // namespace livekit::mock::testing
+}  // namespace livekit::test

@@ -6,14 +6,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auth/base64.h"
-#include "http_client.h"
+#include "common/base64.h"
+#include "support/http_client.h"
 #include "livekit_sip.pb.h"
-#include "mock_server_process.h"
+#include "support/mock_server_process.h"
 #include "sip_failure.h"
-#include "test_support.h"
+#include "support/mock_credentials.h"
+#include "support/proto_json.h"
 
-namespace livekit::mock::testing {
+namespace livekit::test {
 namespace {
 
 using nlohmann::json;
@@ -57,8 +58,8 @@ std::string StdBase64Decode(const std::string& in) {
 }
 
 TEST(SipStatusTest, BusyHereOnCreateSIPParticipant) {
-  MockServerProcess server;
-  const HttpResult r = Twirp(server.Url(0), "SIP", "CreateSIPParticipant", R"({"room_name":"r1"})", true,
+  MockServerProcess server(4);
+  const HttpResult r = Twirp(server.url(0), "SIP", "CreateSIPParticipant", R"({"room_name":"r1"})", true,
                              {R"(X-Lk-Mock: {"skipAuth":true,"sipStatus":{"code":486,"status":"Busy Here"}})"});
   ASSERT_EQ(r.curl, CURLE_OK);
   EXPECT_EQ(r.status, 429);
@@ -85,7 +86,7 @@ TEST(SipStatusTest, BusyHereOnCreateSIPParticipant) {
 
 TEST(SipStatusTest, WithoutStatusTextTheEnumNameIsUsed) {
   MockServerProcess server(1);
-  const HttpResult r = Twirp(server.Url(0), "SIP", "TransferSIPParticipant", "{}", true,
+  const HttpResult r = Twirp(server.url(0), "SIP", "TransferSIPParticipant", "{}", true,
                              {R"(X-Lk-Mock: {"skipAuth":true,"delayMs":0,"sipStatus":{"code":404}})"});
   EXPECT_EQ(r.status, 404);
   const json body = json::parse(r.body);
@@ -100,15 +101,15 @@ TEST(SipStatusTest, OnlyTheDialingMethodsAndAfterTheDelay) {
   MockServerProcess server(2);
   const std::string control = R"(X-Lk-Mock: {"skipAuth":true,"sipStatus":{"code":486},"failRegions":[0]})";
   // Other methods ignore sipStatus (and here fail by failRegions in region 0 only).
-  EXPECT_EQ(Twirp(server.Url(1), "SIP", "ListSIPInboundTrunk", "{}", true, {control}).status, 200);
+  EXPECT_EQ(Twirp(server.url(1), "SIP", "ListSIPInboundTrunk", "{}", true, {control}).status, 200);
   // sipStatus comes before failRegions.
-  EXPECT_EQ(Twirp(server.Url(0), "SIP", "CreateSIPParticipant", "{}", true, {control}).status, 429);
+  EXPECT_EQ(Twirp(server.url(0), "SIP", "CreateSIPParticipant", "{}", true, {control}).status, 429);
   // And after the delay: the client gives up first.
-  const HttpResult slow = Twirp(server.Url(0), "SIP", "CreateSIPParticipant", "{}", true,
+  const HttpResult slow = Twirp(server.url(0), "SIP", "CreateSIPParticipant", "{}", true,
                                 {R"(X-Lk-Mock: {"skipAuth":true,"sipStatus":{"code":486},"delayMs":5000})"}, 200);
   EXPECT_EQ(slow.curl, CURLE_OPERATION_TIMEDOUT);
   // A 2xx SIP status is a successful call.
-  EXPECT_EQ(Twirp(server.Url(1), "SIP", "CreateSIPParticipant", "{}", true,
+  EXPECT_EQ(Twirp(server.url(1), "SIP", "CreateSIPParticipant", "{}", true,
                   {R"(X-Lk-Mock: {"skipAuth":true,"sipStatus":{"code":200}})"}).status,
             200);
 }
@@ -137,4 +138,4 @@ TEST(SipCodeTableTest, EveryRow) {
 }
 
 }  // namespace
-}  // namespace livekit::mock::testing
+}  // namespace livekit::test

@@ -4,11 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http_client.h"
-#include "mock_server_process.h"
-#include "test_support.h"
+#include "support/http_client.h"
+#include "support/mock_server_process.h"
+#include "support/mock_credentials.h"
+#include "support/proto_json.h"
 
-namespace livekit::mock::testing {
+namespace livekit::test {
 namespace {
 
 using nlohmann::json;
@@ -16,19 +17,19 @@ using nlohmann::json;
 TEST(StatsTest, CountsCallsDiscoveriesAndFailuresPerRegion) {
   MockServerProcess server(3);
   const std::string fail = R"(X-Lk-Mock: {"skipAuth":true,"failRegions":[0]})";
-  for (int i = 0; i < 3; ++i) Twirp(server.Url(0), "RoomService", "ListRooms", "{}", true, {fail});
-  Twirp(server.Url(1), "RoomService", "ListRooms", "{}", true, {fail});
-  Twirp(server.Url(1), "RoomService", "CreateRoom", "", false, {fail});
-  Twirp(server.Url(1), "RoomService", "CreateRoom", "", false, {});  // 401
-  Twirp(server.Url(2), "RoomService", "ListRooms", "{}", true,
+  for (int i = 0; i < 3; ++i) Twirp(server.url(0), "RoomService", "ListRooms", "{}", true, {fail});
+  Twirp(server.url(1), "RoomService", "ListRooms", "{}", true, {fail});
+  Twirp(server.url(1), "RoomService", "CreateRoom", "", false, {fail});
+  Twirp(server.url(1), "RoomService", "CreateRoom", "", false, {});  // 401
+  Twirp(server.url(2), "RoomService", "ListRooms", "{}", true,
         {R"(X-Lk-Mock: {"skipAuth":true,"failRegions":[2],"failMode":"drop"})"});
-  Twirp(server.Url(2), "RoomService", "ListRooms", "{}", true, {R"(X-Lk-Mock: {"skipAuth":true,"pinnedRegions":[]})"});
-  Http("GET", server.Url(0) + "/settings/regions");
-  Http("GET", server.Url(2) + "/settings/regions");
-  Http("GET", server.Url(2) + "/settings/regions");
+  Twirp(server.url(2), "RoomService", "ListRooms", "{}", true, {R"(X-Lk-Mock: {"skipAuth":true,"pinnedRegions":[]})"});
+  Http("GET", server.url(0) + "/settings/regions");
+  Http("GET", server.url(2) + "/settings/regions");
+  Http("GET", server.url(2) + "/settings/regions");
 
   // Any listener serves the counters of all of them.
-  const HttpResult r = Http("GET", server.Url(1) + "/_test/stats");
+  const HttpResult r = Http("GET", server.url(1) + "/_test/stats");
   ASSERT_EQ(r.status, 200);
   const json stats = json::parse(r.body);
   ASSERT_EQ(stats["regions"].size(), 3u);
@@ -51,9 +52,9 @@ TEST(StatsTest, CountsCallsDiscoveriesAndFailuresPerRegion) {
   EXPECT_EQ(r2["failures"], 2);
   EXPECT_EQ(r2["discoveries"], 2);
 
-  const HttpResult reset = Http("POST", server.Url(2) + "/_test/stats/reset");
+  const HttpResult reset = Http("POST", server.url(2) + "/_test/stats/reset");
   EXPECT_EQ(reset.status, 200);
-  const json cleared = json::parse(Http("GET", server.Url(0) + "/_test/stats").body);
+  const json cleared = json::parse(Http("GET", server.url(0) + "/_test/stats").body);
   for (const json& region : cleared["regions"]) {
     EXPECT_EQ(region["apiCalls"], 0);
     EXPECT_EQ(region["discoveries"], 0);
@@ -63,4 +64,4 @@ TEST(StatsTest, CountsCallsDiscoveriesAndFailuresPerRegion) {
 }
 
 }  // namespace
-}  // namespace livekit::mock::testing
+}  // namespace livekit::test

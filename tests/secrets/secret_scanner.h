@@ -12,7 +12,7 @@
 #include "livekit/failover_events.h"
 #include "livekit/logger.h"
 
-namespace livekit::testing {
+namespace livekit::test {
 
 class SecretScanner {
  public:
@@ -146,4 +146,4 @@ class ScanningListener final : public FailoverListener {
   SecretScanner& s_;
 };
 
-}  // namespace livekit::testing
+}  // namespace livekit::test

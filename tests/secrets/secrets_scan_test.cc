@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "api/mock_server_process.h"
-#include "hostile/raw_http_server.h"
+#include "support/mock_server_process.h"
+#include "support/raw_http_server.h"
 #include "livekit/access_token.h"
 #include "livekit/failover_events.h"
 #include "livekit/region_state.h"
@@ -26,9 +26,9 @@
 namespace livekit {
 namespace {
 
-using testing::MockServerProcess;
-using testing::RawHttpServer;
-using testing::SecretScanner;
+using test::MockServerProcess;
+using test::RawHttpServer;
+using test::SecretScanner;
 using Ms = std::chrono::milliseconds;
 
 // Long and distinctive, so scripts/scan_test_logs.sh can look for them without false hits.
@@ -45,8 +45,8 @@ class SecretsScan : public ::testing::Test {
     unsetenv("LIVEKIT_URL");
     scanner_.AddSecret(kSecret);
     scanner_.AddSecret(kWrongSecret);
-    logger_ = std::make_shared<testing::ScanningLogger>(scanner_);
-    listener_ = std::make_shared<testing::ScanningListener>(scanner_);
+    logger_ = std::make_shared<test::ScanningLogger>(scanner_);
+    listener_ = std::make_shared<test::ScanningListener>(scanner_);
   }
 
   // Fails the test listing every offending line, masked.
@@ -97,8 +97,8 @@ class SecretsScan : public ::testing::Test {
   }
 
   SecretScanner scanner_;
-  std::shared_ptr<testing::ScanningLogger> logger_;
-  std::shared_ptr<testing::ScanningListener> listener_;
+  std::shared_ptr<test::ScanningLogger> logger_;
+  std::shared_ptr<test::ScanningListener> listener_;
 };
 
 CallOptions WithControl(const std::string& control) {

@@ -33,7 +33,7 @@
 #include <nlohmann/json.hpp>
 #pragma GCC diagnostic pop
 
-#include "api/mock_server_process.h"
+#include "support/mock_server_process.h"
 #include "livekit/failover_events.h"
 #include "livekit/logger.h"
 #include "livekit/region_state.h"
@@ -169,7 +169,7 @@ void RunSoak(int total_calls, std::optional<Ms> hedge_after) {
   constexpr int kThreads = 8;
   constexpr int kBatch = 4;  // futures / callbacks in flight per thread at once
 
-  testing::MockServerProcess mock(4);
+  test::MockServerProcess mock(4);
   // Short cool-downs so the health memory keeps changing state during the run.
   RegionState::Options state_options;
   state_options.cool_down = Ms(150);

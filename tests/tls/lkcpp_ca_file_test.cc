@@ -5,15 +5,15 @@
 #include <string>
 #include <vector>
 
-#include "api/mock_server_process.h"
-#include "cli/lkcpp_test_util.h"
-#include "tls/test_certificates.h"
+#include "support/mock_server_process.h"
+#include "support/lkcpp_runner.h"
+#include "support/test_certificates.h"
 
 namespace {
 
-using lkcpp::testing::Lkcpp;
-using livekit::testing::MockServerProcess;
-using livekit::testing::TestCertificates;
+using livekit::test::Lkcpp;
+using livekit::test::MockServerProcess;
+using livekit::test::TestCertificates;
 
 class LkcppCaFile : public ::testing::Test {
  protected:

@@ -22,18 +22,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/mock_server_process.h"
+#include "support/mock_server_process.h"
 #include "livekit/failover_events.h"
 #include "livekit/logger.h"
 #include "livekit/region_state.h"
 #include "livekit/room_service_client.h"
-#include "test_certificates.h"
+#include "support/test_certificates.h"
 
 namespace livekit {
 namespace {
 
-using livekit::testing::MockServerProcess;
-using livekit::testing::TestCertificates;
+using livekit::test::MockServerProcess;
+using livekit::test::TestCertificates;
 
 // A distinctive secret, so a leak into an error message is unambiguous.
 constexpr char kSecret[] = "tls-test-secret-5c1e9a";

@@ -2,34 +2,25 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
-#include "auth/base64.h"
-#include "auth/forge.h"
-#include "auth/hmac_sha256.h"
+#include "support/token_forge.h"
 #include "livekit/access_token.h"
+#include "support/files.h"
+#include "support/webhook_signing.h"
 
 namespace livekit {
 namespace {
 
 constexpr char kSecret[] = "wh-s3cr3t-value-never-shown";
 
-std::string ReadFile(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string BodyHash(const std::string& body) {
-  internal::Sha256Digest d;
-  EXPECT_TRUE(internal::Sha256(body, &d));
-  return internal::Base64Encode(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
-}
+using test::ReadFile;
+using test::WebhookBodyHash;
 
 std::string AuthFor(const std::string& body, const std::string& secret = kSecret) {
-  return AccessToken("key", secret).set_sha256(BodyHash(body)).set_ttl(std::chrono::minutes(5)).ToJwt().value();
+  return AccessToken("key", secret)
+      .set_sha256(WebhookBodyHash(body))
+      .set_ttl(std::chrono::minutes(5))
+      .ToJwt()
+      .value();
 }
 
 class WebhookReceiverTest : public ::testing::Test {
@@ -134,8 +125,8 @@ TEST_F(WebhookReceiverTest, BadBodiesAndHeadersAreRefusedWithTheirReason) {
   std::string tampered = body_;
   tampered[tampered.find("agent-bob")] = 'A';
   const std::string no_hash = AccessToken("key", kSecret).ToJwt().value();
-  const std::string expired = testing::Forge(
-      R"({"alg":"HS256"})", R"({"iss":"key","exp":1000,"sha256":")" + BodyHash(body_) + "\"}", kSecret);
+  const std::string expired = test::Forge(
+      R"({"alg":"HS256"})", R"({"iss":"key","exp":1000,"sha256":")" + WebhookBodyHash(body_) + "\"}", kSecret);
   const std::string not_json = "this is not json";
   const std::string wrong_type = R"({"event": 42})";
   const std::string not_object = R"(["participant_joined"])";
@@ -149,7 +140,7 @@ TEST_F(WebhookReceiverTest, BadBodiesAndHeadersAreRefusedWithTheirReason) {
       {"no sha256 claim", body_, no_hash, ErrorCode::kUnauthenticated, "no sha256"},
       {"hash mismatch", tampered, AuthFor(body_), ErrorCode::kUnauthenticated, "hash mismatch"},
       {"hash of empty body", "", AuthFor(body_), ErrorCode::kUnauthenticated, "hash mismatch"},
-      {"alg none", body_, testing::Forge(R"({"alg":"none"})", "{}", ""), ErrorCode::kUnauthenticated, "\"none\""},
+      {"alg none", body_, test::Forge(R"({"alg":"none"})", "{}", ""), ErrorCode::kUnauthenticated, "\"none\""},
       {"body not JSON", not_json, AuthFor(not_json), ErrorCode::kBadResponse, "not a livekit.WebhookEvent"},
       {"body wrong type", wrong_type, AuthFor(wrong_type), ErrorCode::kBadResponse, "not a livekit.WebhookEvent"},
       {"body not object", not_object, AuthFor(not_object), ErrorCode::kBadResponse, "not a livekit.WebhookEvent"},

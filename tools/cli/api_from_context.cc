@@ -85,39 +85,16 @@ livekit::Result<livekit::ClientOptions> ClientOptionsFromContext(const CliContex
 std::optional<livekit::LiveKitAPI> ApiFromContext(CliContext& ctx) {
   auto options = ClientOptionsFromContext(ctx);
   if (!options.ok()) {
-    std::cerr << "lkcpp: " << options.error().message() << "\n";
-    ctx.exit_code = kExitUsage;
+    ctx.exit_code = UsageError(options.error().message());
     return std::nullopt;
   }
   auto api = livekit::LiveKitAPI::Create(std::move(*options));
   if (!api.ok()) {
     // Bad URL or missing credentials: the SDK's message says which flag or variable to set.
-    std::cerr << "lkcpp: " << api.error().message() << " (flags --url, --api-key, --api-secret, --token)\n";
-    ctx.exit_code = kExitUsage;
+    ctx.exit_code = UsageError(api.error().message() + " (flags --url, --api-key, --api-secret, --token)");
     return std::nullopt;
   }
   return std::move(*api);
-}
-
-int ReportCallError(const CliContext& ctx, const std::string& what, const livekit::Error& error) {
-  using livekit::ErrorCode;
-  if (error.code() == ErrorCode::kTransport || error.code() == ErrorCode::kTimeout) {
-    std::cerr << "lkcpp: " << what << ": cannot reach the server at " << ctx.url << ": " << error.message() << "\n";
-  } else {
-    std::cerr << "lkcpp: " << what << ": " << error.ToString() << "\n";
-  }
-  if (ctx.verbose) {
-    if (!error.request_id().empty()) std::cerr << "  request id " << error.request_id() << "\n";
-    for (const auto& a : error.attempts()) {
-      // The detail often names the status already ("HTTP 503"): print it once.
-      const std::string status = a.http_status ? "HTTP " + std::to_string(a.http_status) : "";
-      const bool status_in_detail = !status.empty() && a.detail.find(status) != std::string::npos;
-      std::cerr << "  attempt " << (a.hedge ? "(hedge) " : "") << a.host << (a.region.empty() ? "" : " (" + a.region + ")") << ": "
-                << livekit::ToString(a.outcome) << (status.empty() || status_in_detail ? "" : " " + status)
-                << (a.detail.empty() ? "" : " " + a.detail) << " in " << a.duration.count() << " ms\n";
-    }
-  }
-  return ExitCodeFor(error);
 }
 
 void PrintJson(const CliContext& ctx, const google::protobuf::Message& message) {

@@ -1,6 +1,6 @@
 #pragma once
-// Builds the SDK's API clients from lkcpp's global flags, and prints call results and errors
-// the same way for every API command.
+// Builds the SDK's API clients from lkcpp's global flags, and runs one call the same way for
+// every API command: build the clients, call, report a failure, print the answer.
 
 #include <google/protobuf/message.h>
 
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli_context.h"
+#include "error_report.h"
 #include "livekit/livekit_api.h"
 
 namespace lkcpp {
@@ -20,11 +21,25 @@ livekit::Result<livekit::ClientOptions> ClientOptionsFromContext(const CliContex
 /// and setting ctx.exit_code.
 std::optional<livekit::LiveKitAPI> ApiFromContext(CliContext& ctx);
 
-/// Prints a failed call as one line ("lkcpp: <what>: ..."; an unreachable server is named as
-/// such) and returns the exit code.
-int ReportCallError(const CliContext& ctx, const std::string& what, const livekit::Error& error);
-
 /// Prints a response as proto3 JSON (one line with --json, indented otherwise).
 void PrintJson(const CliContext& ctx, const google::protobuf::Message& message);
+
+/// One API command: builds the clients from the global flags, runs `call(api)` (which returns
+/// the SDK's Result of a message), reports a failure as the command's (ReportError), and
+/// prints the answer: as JSON with --json, else through `print_text(answer)`. Returns the exit
+/// code.
+template <typename Call, typename PrintText>
+int RunApiCall(CliContext& ctx, Call call, PrintText print_text) {
+  auto api = ApiFromContext(ctx);
+  if (!api) return ctx.exit_code;
+  auto result = call(*api);
+  if (!result.ok()) return ReportError(ctx, ctx.command, result.error());
+  if (ctx.json) {
+    PrintJson(ctx, *result);
+  } else {
+    print_text(*result);
+  }
+  return kExitOk;
+}
 
 }  // namespace lkcpp

@@ -1,7 +1,5 @@
 #include "cli_context.h"
 
-#include <iostream>
-
 #include "duration.h"
 
 namespace lkcpp {
@@ -29,29 +27,6 @@ void AddGlobalOptions(CLI::App& app, CliContext& ctx) {
   AddDurationOption(&app, "--hedge-after", ctx.hedge_after, hedge_rules,
                     "Send a read also to the next region when it has not answered within this delay "
                     "(default: off)");
-}
-
-int ExitCodeFor(const livekit::Error& error) {
-  switch (error.code()) {
-    case livekit::ErrorCode::kOk: return kExitOk;
-    case livekit::ErrorCode::kInvalidArgument: return kExitUsage;
-    case livekit::ErrorCode::kUnauthenticated:
-    case livekit::ErrorCode::kServerRejection:
-    case livekit::ErrorCode::kRegionPinned:
-    case livekit::ErrorCode::kBadResponse: return kExitRejected;
-    case livekit::ErrorCode::kServerFailure:
-    case livekit::ErrorCode::kTransport:
-    case livekit::ErrorCode::kTimeout: return kExitUnreachable;
-    case livekit::ErrorCode::kCancelled:
-    case livekit::ErrorCode::kConnectionLimit:
-    case livekit::ErrorCode::kInternal: return kExitFailure;
-  }
-  return kExitFailure;
-}
-
-int ReportError(const std::string& what, const livekit::Error& error) {
-  std::cerr << "lkcpp: " << what << ": " << error.ToString() << "\n";
-  return ExitCodeFor(error);
 }
 
 }  // namespace lkcpp

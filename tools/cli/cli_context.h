@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "livekit/error.h"
-
 namespace lkcpp {
 
 /// Exit codes every command uses.
@@ -36,16 +34,11 @@ struct CliContext {
   bool failover_force = false;       ///< --failover-force: fail over even where not by default
   std::chrono::milliseconds hedge_after{0};  ///< --hedge-after: hedge reads after this delay (0: no hedging)
 
+  std::string command;  ///< the command running, e.g. "room list": names what failed
   int exit_code = kExitOk;
 };
 
 /// Registers the global options on the top-level app.
 void AddGlobalOptions(CLI::App& app, CliContext& ctx);
-
-/// The exit code for an SDK error.
-int ExitCodeFor(const livekit::Error& error);
-
-/// Prints "lkcpp: <what>: <error>" on stderr and returns ExitCodeFor(error).
-int ReportError(const std::string& what, const livekit::Error& error);
 
 }  // namespace lkcpp

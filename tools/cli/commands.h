@@ -1,13 +1,39 @@
 #pragma once
-// One registration function per command group; each is defined in its own file and called
-// from main.cc. To add a group: declare it here, define it in <group>_commands.cc, call it
-// in main.cc.
+// One registration function per command group (one topic); each is defined in its own file,
+// <topic>_commands.cc, and called from main.cc. To add a group: declare it here, define it in
+// <topic>_commands.cc, call it in main.cc.
 
 #include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
 
 #include "cli_context.h"
 
 namespace lkcpp {
+
+/// Adds the command group `name` (`lkcpp room ...`), which needs one of its subcommands.
+inline CLI::App* AddGroup(CLI::App& app, const std::string& name, const std::string& description) {
+  auto* group = app.add_subcommand(name, description);
+  group->require_subcommand(1);
+  return group;
+}
+
+/// Adds the subcommand `name` to `group`; running it sets ctx.command to its path ("sip
+/// inbound create") and calls `run(*args, ctx)`, whose result is the exit code. `args` holds
+/// what the subcommand's options fill.
+template <typename Args>
+CLI::App* AddCommand(CLI::App* group, const std::string& name, const std::string& description, CliContext& ctx,
+                     std::shared_ptr<Args> args, int (*run)(const Args&, CliContext&)) {
+  auto* command = group->add_subcommand(name, description);
+  std::string path = name;
+  for (const CLI::App* g = group; g->get_parent() != nullptr; g = g->get_parent()) path = g->get_name() + " " + path;
+  command->callback([&ctx, args, run, path] {
+    ctx.command = path;
+    ctx.exit_code = run(*args, ctx);
+  });
+  return command;
+}
 
 /// `lkcpp token create|verify` (token_commands.cc).
 void AddTokenCommands(CLI::App& app, CliContext& ctx);
@@ -15,16 +41,16 @@ void AddTokenCommands(CLI::App& app, CliContext& ctx);
 /// `lkcpp webhook sign|verify` (webhook_commands.cc).
 void AddWebhookCommands(CLI::App& app, CliContext& ctx);
 
-/// `lkcpp room list|create|delete` (room_commands.cc).
+/// `lkcpp room list|create|delete|update` (room_commands.cc).
 void AddRoomCommands(CLI::App& app, CliContext& ctx);
 
-/// `lkcpp participant list|remove` (participant_commands.cc).
+/// `lkcpp participant list|remove|get|update|mute` (participant_commands.cc).
 void AddParticipantCommands(CLI::App& app, CliContext& ctx);
 
-/// `lkcpp egress list|stop` (egress_commands.cc).
+/// `lkcpp egress list|stop|start room-composite|update-layout|update-stream` (egress_commands.cc).
 void AddEgressCommands(CLI::App& app, CliContext& ctx);
 
-/// `lkcpp dispatch create|list` (dispatch_commands.cc).
+/// `lkcpp dispatch create|list|get|delete` (dispatch_commands.cc).
 void AddDispatchCommands(CLI::App& app, CliContext& ctx);
 
 /// `lkcpp regions` (regions_commands.cc).
@@ -36,18 +62,5 @@ void AddIngressCommands(CLI::App& app, CliContext& ctx);
 /// `lkcpp sip inbound|outbound|dispatch list|create|update|delete`, `sip participant create|transfer`
 /// (sip_commands.cc).
 void AddSipCommands(CLI::App& app, CliContext& ctx);
-
-/// `room update`, `participant get|update|mute` (room_extra_commands.cc); after the room and
-/// participant groups.
-void AddRoomExtraCommands(CLI::App& app, CliContext& ctx);
-
-/// `egress start room-composite` (egress_start_commands.cc); after the egress group.
-void AddEgressStartCommands(CLI::App& app, CliContext& ctx);
-
-/// `egress update-layout|update-stream` (egress_update_commands.cc); after the egress group.
-void AddEgressUpdateCommands(CLI::App& app, CliContext& ctx);
-
-/// `dispatch get|delete` (dispatch_extra_commands.cc); after the dispatch group.
-void AddDispatchExtraCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace lkcpp

@@ -46,38 +46,33 @@ void PrintIngress(const livekit::IngressInfo& info) {
                            {"status", StatusName(info)}});
 }
 
-int PrintResult(const CliContext& ctx, const livekit::IngressInfo& info) {
-  if (ctx.json) {
-    PrintJson(ctx, info);
-  } else {
-    PrintIngress(info);
-  }
-  return kExitOk;
-}
-
 int List(const IngressArgs& args, CliContext& ctx) {
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
   livekit::ListIngressRequest req;
   req.set_room_name(args.room);
   req.set_ingress_id(args.ingress_id);
-  auto r = api->ingress().ListIngress(req);
-  if (!r.ok()) return ReportCallError(ctx, "ingress list", r.error());
-  if (ctx.json) {
-    PrintJson(ctx, *r);
-    return kExitOk;
-  }
-  TablePrinter table({"INGRESS ID", "NAME", "INPUT", "ROOM", "IDENTITY", "STATUS"});
-  for (const auto& i : r->items()) {
-    table.AddRow({i.ingress_id(), i.name(), livekit::IngressInput_Name(i.input_type()), i.room_name(),
-                  i.participant_identity(), StatusName(i)});
-  }
-  table.Print(std::cout);
-  return kExitOk;
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.ingress().ListIngress(req); },
+      [](const livekit::ListIngressResponse& r) {
+        TablePrinter table({"INGRESS ID", "NAME", "INPUT", "ROOM", "IDENTITY", "STATUS"});
+        for (const auto& i : r.items()) {
+          table.AddRow({i.ingress_id(), i.name(), livekit::IngressInput_Name(i.input_type()), i.room_name(),
+                        i.participant_identity(), StatusName(i)});
+        }
+        table.Print(std::cout);
+      });
 }
 
-void AssignIfSet(std::string* field, const std::string& value) {
-  if (!value.empty()) *field = value;
+// The participant and transcoding flags that create and update share (AddParticipantOptions):
+// a flag not given leaves the field as the request (file) has it.
+template <typename Request>
+void ApplyParticipantOptions(const IngressArgs& args, Request* req) {
+  AssignIfSet(req->mutable_name(), args.name);
+  AssignIfSet(req->mutable_room_name(), args.room);
+  AssignIfSet(req->mutable_participant_identity(), args.identity);
+  AssignIfSet(req->mutable_participant_name(), args.participant_name);
+  AssignIfSet(req->mutable_participant_metadata(), args.participant_metadata);
+  if (args.enable_transcoding) req->set_enable_transcoding(true);
+  if (args.disable_transcoding) req->set_enable_transcoding(false);
 }
 
 int Create(const IngressArgs& args, CliContext& ctx) {
@@ -85,55 +80,27 @@ int Create(const IngressArgs& args, CliContext& ctx) {
   if (!LoadRequestFile(args.request_file, &req, ctx)) return ctx.exit_code;
   if (!args.input.empty()) req.set_input_type(InputTypes().at(args.input));
   AssignIfSet(req.mutable_url(), args.url);
-  AssignIfSet(req.mutable_name(), args.name);
-  AssignIfSet(req.mutable_room_name(), args.room);
-  AssignIfSet(req.mutable_participant_identity(), args.identity);
-  AssignIfSet(req.mutable_participant_name(), args.participant_name);
-  AssignIfSet(req.mutable_participant_metadata(), args.participant_metadata);
-  if (args.enable_transcoding) req.set_enable_transcoding(true);
-  if (args.disable_transcoding) req.set_enable_transcoding(false);
+  ApplyParticipantOptions(args, &req);
   std::string missing;
   if (req.room_name().empty() || req.participant_identity().empty()) missing = "--room and --identity are required";
   if (req.input_type() == livekit::URL_INPUT && req.url().empty()) missing = "--input url needs --source-url";
-  if (!missing.empty()) {
-    std::cerr << "lkcpp: ingress create: " << missing << " (or the request file)\n";
-    return kExitUsage;
-  }
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->ingress().CreateIngress(req);
-  if (!r.ok()) return ReportCallError(ctx, "ingress create", r.error());
-  return PrintResult(ctx, *r);
+  if (!missing.empty()) return UsageError("ingress create: " + missing + " (or the request file)");
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.ingress().CreateIngress(req); }, PrintIngress);
 }
 
 int Update(const IngressArgs& args, CliContext& ctx) {
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
   livekit::UpdateIngressRequest req;
   req.set_ingress_id(args.ingress_id);
-  req.set_name(args.name);
-  req.set_room_name(args.room);
-  req.set_participant_identity(args.identity);
-  req.set_participant_name(args.participant_name);
-  req.set_participant_metadata(args.participant_metadata);
-  if (args.enable_transcoding) req.set_enable_transcoding(true);
-  if (args.disable_transcoding) req.set_enable_transcoding(false);
-  auto r = api->ingress().UpdateIngress(req);
-  if (!r.ok()) return ReportCallError(ctx, "ingress update", r.error());
-  return PrintResult(ctx, *r);
+  ApplyParticipantOptions(args, &req);
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.ingress().UpdateIngress(req); }, PrintIngress);
 }
 
 int Delete(const IngressArgs& args, CliContext& ctx) {
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->ingress().DeleteIngress(args.ingress_id);
-  if (!r.ok()) return ReportCallError(ctx, "ingress delete", r.error());
-  if (ctx.json) {
-    PrintJson(ctx, *r);
-  } else {
-    std::cout << "deleted " << r->ingress_id() << "\n";
-  }
-  return kExitOk;
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.ingress().DeleteIngress(args.ingress_id); },
+      [](const livekit::IngressInfo& r) { std::cout << "deleted " << r.ingress_id() << "\n"; });
 }
 
 // The participant and transcoding options that create and update share.
@@ -151,32 +118,27 @@ void AddParticipantOptions(CLI::App* cmd, IngressArgs& args) {
 }  // namespace
 
 void AddIngressCommands(CLI::App& app, CliContext& ctx) {
-  auto* group = app.add_subcommand("ingress", "Create, update, list and delete ingresses (RTMP, WHIP, URL)");
-  group->require_subcommand(1);
+  auto* group = AddGroup(app, "ingress", "Create, update, list and delete ingresses (RTMP, WHIP, URL)");
   auto args = std::make_shared<IngressArgs>();
 
-  auto* list = group->add_subcommand("list", "List ingresses (id, name, input, room, identity, status)");
+  auto* list = AddCommand(group, "list", "List ingresses (id, name, input, room, identity, status)", ctx, args, List);
   list->add_option("--room", args->room, "Only this room's");
   list->add_option("--id", args->ingress_id, "Only this ingress");
-  list->callback([args, &ctx] { ctx.exit_code = List(*args, ctx); });
 
-  auto* create = group->add_subcommand("create", "Create an ingress; prints its URL and stream key");
+  auto* create = AddCommand(group, "create", "Create an ingress; prints its URL and stream key", ctx, args, Create);
   create->add_option("request_file", args->request_file, "Optional request as proto3 JSON; flags override it")
       ->check(CLI::ExistingFile);
   create->add_option("--input", args->input, "Input type: rtmp (default), whip or url")
       ->check(CLI::IsMember({"rtmp", "whip", "url"}));
   create->add_option("--source-url", args->url, "Media URL to pull from (--input url only)");
   AddParticipantOptions(create, *args);
-  create->callback([args, &ctx] { ctx.exit_code = Create(*args, ctx); });
 
-  auto* update = group->add_subcommand("update", "Change an ingress's name, room or participant");
+  auto* update = AddCommand(group, "update", "Change an ingress's name, room or participant", ctx, args, Update);
   update->add_option("ingress_id", args->ingress_id, "Ingress id")->required();
   AddParticipantOptions(update, *args);
-  update->callback([args, &ctx] { ctx.exit_code = Update(*args, ctx); });
 
-  auto* del = group->add_subcommand("delete", "Delete an ingress");
+  auto* del = AddCommand(group, "delete", "Delete an ingress", ctx, args, Delete);
   del->add_option("ingress_id", args->ingress_id, "Ingress id")->required();
-  del->callback([args, &ctx] { ctx.exit_code = Delete(*args, ctx); });
 }
 
 }  // namespace lkcpp

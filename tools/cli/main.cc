@@ -22,10 +22,6 @@ int main(int argc, char** argv) {
   lkcpp::AddRegionsCommands(app, ctx);
   lkcpp::AddIngressCommands(app, ctx);
   lkcpp::AddSipCommands(app, ctx);
-  lkcpp::AddRoomExtraCommands(app, ctx);
-  lkcpp::AddEgressStartCommands(app, ctx);
-  lkcpp::AddEgressUpdateCommands(app, ctx);
-  lkcpp::AddDispatchExtraCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -3,8 +3,9 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <fstream>
-#include <iostream>
 #include <sstream>
+
+#include "error_report.h"
 
 namespace lkcpp {
 
@@ -12,20 +13,22 @@ bool LoadRequestFile(const std::string& path, google::protobuf::Message* request
   if (path.empty()) return true;
   std::ifstream in(path);
   if (!in) {
-    std::cerr << "lkcpp: cannot read request file " << path << "\n";
-    ctx.exit_code = kExitUsage;
+    ctx.exit_code = UsageError("cannot read request file " + path);
     return false;
   }
   std::stringstream text;
   text << in.rdbuf();
   auto status = google::protobuf::util::JsonStringToMessage(text.str(), request);
   if (!status.ok()) {
-    std::cerr << "lkcpp: " << path << " is not a valid " << request->GetDescriptor()->name()
-              << " in JSON: " << status.message() << "\n";
-    ctx.exit_code = kExitUsage;
+    ctx.exit_code = UsageError(path + " is not a valid " + std::string(request->GetDescriptor()->name()) +
+                               " in JSON: " + std::string(status.message()));
     return false;
   }
   return true;
+}
+
+void AssignIfSet(std::string* field, const std::string& value) {
+  if (!value.empty()) *field = value;
 }
 
 }  // namespace lkcpp

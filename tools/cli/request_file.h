@@ -15,4 +15,8 @@ namespace lkcpp {
 /// kExitUsage and returns false.
 bool LoadRequestFile(const std::string& path, google::protobuf::Message* request, CliContext& ctx);
 
+/// A flag given on the command line overrides the request file's field: sets `*field` to
+/// `value` unless `value` is empty.
+void AssignIfSet(std::string* field, const std::string& value);
+
 }  // namespace lkcpp

@@ -23,33 +23,10 @@ void Assign(google::protobuf::RepeatedPtrField<std::string>* field, const std::v
   for (const auto& v : values) field->Add()->assign(v);
 }
 
-void AssignIfSet(std::string* field, const std::string& value) {
-  if (!value.empty()) *field = value;
-}
-
-// Fails with a usage error when a required field is still empty after file and flags.
-bool Require(bool present, const std::string& what, CliContext& ctx) {
-  if (present) return true;
-  std::cerr << "lkcpp: " << what << "\n";
-  ctx.exit_code = kExitUsage;
-  return false;
-}
-
-// Prints the created object: its summary, or the message as JSON with --json.
-template <typename Message>
-int PrintCreated(const CliContext& ctx, const Message& info,
-                 const std::vector<std::pair<std::string, std::string>>& summary) {
-  if (ctx.json) {
-    PrintJson(ctx, info);
-  } else {
-    PrintSummary(std::cout, summary);
-  }
-  return kExitOk;
-}
-
 // ---- trunks ----
 
 struct TrunkArgs {
+  std::string direction;  // "inbound" or "outbound"
   std::string request_file;
   std::string trunk_id;
   std::vector<std::string> ids;
@@ -72,162 +49,142 @@ const std::map<std::string, livekit::SIPTransport>& Transports() {
   return t;
 }
 
+void PrintInbound(const livekit::SIPInboundTrunkInfo& t) {
+  PrintSummary(std::cout,
+               {{"trunk_id", t.sip_trunk_id()}, {"name", t.name()}, {"numbers", JoinList(ToVector(t.numbers()))}});
+}
+
+void PrintOutbound(const livekit::SIPOutboundTrunkInfo& t) {
+  PrintSummary(std::cout, {{"trunk_id", t.sip_trunk_id()},
+                           {"name", t.name()},
+                           {"address", t.address()},
+                           {"numbers", JoinList(ToVector(t.numbers()))}});
+}
+
 int ListInbound(const TrunkArgs& args, CliContext& ctx) {
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
   livekit::ListSIPInboundTrunkRequest req;
   Assign(req.mutable_trunk_ids(), args.ids);
   Assign(req.mutable_numbers(), args.numbers);
-  auto r = api->sip().ListSIPInboundTrunk(req);
-  if (!r.ok()) return ReportCallError(ctx, "sip inbound list", r.error());
-  if (ctx.json) {
-    PrintJson(ctx, *r);
-    return kExitOk;
-  }
-  TablePrinter table({"TRUNK ID", "NAME", "NUMBERS", "ALLOWED ADDRESSES", "AUTH USER"});
-  for (const auto& t : r->items()) {
-    table.AddRow({t.sip_trunk_id(), t.name(), JoinList(ToVector(t.numbers())), JoinList(ToVector(t.allowed_addresses())),
-                  t.auth_username()});
-  }
-  table.Print(std::cout);
-  return kExitOk;
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().ListSIPInboundTrunk(req); },
+      [](const livekit::ListSIPInboundTrunkResponse& r) {
+        TablePrinter table({"TRUNK ID", "NAME", "NUMBERS", "ALLOWED ADDRESSES", "AUTH USER"});
+        for (const auto& t : r.items()) {
+          table.AddRow({t.sip_trunk_id(), t.name(), JoinList(ToVector(t.numbers())),
+                        JoinList(ToVector(t.allowed_addresses())), t.auth_username()});
+        }
+        table.Print(std::cout);
+      });
+}
+
+// The create flags both directions share: a flag not given keeps the request file's value.
+template <typename Trunk>
+void ApplyTrunkFlags(const TrunkArgs& args, Trunk* trunk) {
+  AssignIfSet(trunk->mutable_name(), args.name);
+  AssignIfSet(trunk->mutable_metadata(), args.metadata);
+  Assign(trunk->mutable_numbers(), args.numbers);
+  AssignIfSet(trunk->mutable_auth_username(), args.auth_user);
+  AssignIfSet(trunk->mutable_auth_password(), args.auth_pass);
+}
+
+// The update flags both directions share. Partial updates: only the flags given change;
+// --number replaces the list.
+template <typename Update>
+void ApplyTrunkUpdate(const TrunkArgs& args, Update* u) {
+  if (!args.name.empty()) u->set_name(args.name);
+  if (!args.metadata.empty()) u->set_metadata(args.metadata);
+  if (!args.auth_user.empty()) u->set_auth_username(args.auth_user);
+  if (!args.auth_pass.empty()) u->set_auth_password(args.auth_pass);
+  if (!args.numbers.empty()) Assign(u->mutable_numbers()->mutable_set(), args.numbers);
 }
 
 int CreateInbound(const TrunkArgs& args, CliContext& ctx) {
   livekit::CreateSIPInboundTrunkRequest req;
   if (!LoadRequestFile(args.request_file, &req, ctx)) return ctx.exit_code;
   auto* trunk = req.mutable_trunk();
-  AssignIfSet(trunk->mutable_name(), args.name);
-  AssignIfSet(trunk->mutable_metadata(), args.metadata);
-  Assign(trunk->mutable_numbers(), args.numbers);
+  ApplyTrunkFlags(args, trunk);
   Assign(trunk->mutable_allowed_addresses(), args.allowed_addresses);
   Assign(trunk->mutable_allowed_numbers(), args.allowed_numbers);
-  AssignIfSet(trunk->mutable_auth_username(), args.auth_user);
-  AssignIfSet(trunk->mutable_auth_password(), args.auth_pass);
-  if (!Require(!trunk->name().empty(), "sip inbound create: a name is required (--name or the request file)", ctx)) {
-    return ctx.exit_code;
-  }
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->sip().CreateSIPInboundTrunk(req);
-  if (!r.ok()) return ReportCallError(ctx, "sip inbound create", r.error());
-  return PrintCreated(ctx, *r, {{"trunk_id", r->sip_trunk_id()}, {"name", r->name()},
-                                {"numbers", JoinList(ToVector(r->numbers()))}});
+  if (trunk->name().empty()) return UsageError("sip inbound create: a name is required (--name or the request file)");
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().CreateSIPInboundTrunk(req); }, PrintInbound);
 }
 
 int ListOutbound(const TrunkArgs& args, CliContext& ctx) {
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
   livekit::ListSIPOutboundTrunkRequest req;
   Assign(req.mutable_trunk_ids(), args.ids);
   Assign(req.mutable_numbers(), args.numbers);
-  auto r = api->sip().ListSIPOutboundTrunk(req);
-  if (!r.ok()) return ReportCallError(ctx, "sip outbound list", r.error());
-  if (ctx.json) {
-    PrintJson(ctx, *r);
-    return kExitOk;
-  }
-  TablePrinter table({"TRUNK ID", "NAME", "ADDRESS", "TRANSPORT", "NUMBERS", "AUTH USER"});
-  for (const auto& t : r->items()) {
-    table.AddRow({t.sip_trunk_id(), t.name(), t.address(), livekit::SIPTransport_Name(t.transport()),
-                  JoinList(ToVector(t.numbers())), t.auth_username()});
-  }
-  table.Print(std::cout);
-  return kExitOk;
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().ListSIPOutboundTrunk(req); },
+      [](const livekit::ListSIPOutboundTrunkResponse& r) {
+        TablePrinter table({"TRUNK ID", "NAME", "ADDRESS", "TRANSPORT", "NUMBERS", "AUTH USER"});
+        for (const auto& t : r.items()) {
+          table.AddRow({t.sip_trunk_id(), t.name(), t.address(), livekit::SIPTransport_Name(t.transport()),
+                        JoinList(ToVector(t.numbers())), t.auth_username()});
+        }
+        table.Print(std::cout);
+      });
 }
 
 int CreateOutbound(const TrunkArgs& args, CliContext& ctx) {
   livekit::CreateSIPOutboundTrunkRequest req;
   if (!LoadRequestFile(args.request_file, &req, ctx)) return ctx.exit_code;
   auto* trunk = req.mutable_trunk();
-  AssignIfSet(trunk->mutable_name(), args.name);
-  AssignIfSet(trunk->mutable_metadata(), args.metadata);
+  ApplyTrunkFlags(args, trunk);
   AssignIfSet(trunk->mutable_address(), args.address);
   if (!args.transport.empty()) trunk->set_transport(Transports().at(args.transport));
-  Assign(trunk->mutable_numbers(), args.numbers);
-  AssignIfSet(trunk->mutable_auth_username(), args.auth_user);
-  AssignIfSet(trunk->mutable_auth_password(), args.auth_pass);
-  if (!Require(!trunk->name().empty() && !trunk->address().empty() && trunk->numbers_size() > 0,
-               "sip outbound create: --name, --address and --number are required (or the request file)", ctx)) {
-    return ctx.exit_code;
+  if (trunk->name().empty() || trunk->address().empty() || trunk->numbers_size() == 0) {
+    return UsageError("sip outbound create: --name, --address and --number are required (or the request file)");
   }
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->sip().CreateSIPOutboundTrunk(req);
-  if (!r.ok()) return ReportCallError(ctx, "sip outbound create", r.error());
-  return PrintCreated(ctx, *r, {{"trunk_id", r->sip_trunk_id()}, {"name", r->name()}, {"address", r->address()},
-                                {"numbers", JoinList(ToVector(r->numbers()))}});
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().CreateSIPOutboundTrunk(req); }, PrintOutbound);
 }
 
-// Partial updates: only the flags given change; --number replaces the list.
 int UpdateInbound(const TrunkArgs& args, CliContext& ctx) {
   livekit::UpdateSIPInboundTrunkRequest req;
   req.set_sip_trunk_id(args.trunk_id);
   auto* u = req.mutable_update();
-  if (!args.name.empty()) u->set_name(args.name);
-  if (!args.metadata.empty()) u->set_metadata(args.metadata);
-  if (!args.auth_user.empty()) u->set_auth_username(args.auth_user);
-  if (!args.auth_pass.empty()) u->set_auth_password(args.auth_pass);
-  if (!args.numbers.empty()) Assign(u->mutable_numbers()->mutable_set(), args.numbers);
+  ApplyTrunkUpdate(args, u);
   if (!args.allowed_addresses.empty()) Assign(u->mutable_allowed_addresses()->mutable_set(), args.allowed_addresses);
   if (!args.allowed_numbers.empty()) Assign(u->mutable_allowed_numbers()->mutable_set(), args.allowed_numbers);
-  if (!Require(u->ByteSizeLong() > 0, "sip inbound update: nothing to change", ctx)) return ctx.exit_code;
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->sip().UpdateSIPInboundTrunk(req);
-  if (!r.ok()) return ReportCallError(ctx, "sip inbound update", r.error());
-  return PrintCreated(ctx, *r, {{"trunk_id", r->sip_trunk_id()}, {"name", r->name()},
-                                {"numbers", JoinList(ToVector(r->numbers()))}});
+  if (u->ByteSizeLong() == 0) return UsageError("sip inbound update: nothing to change");
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().UpdateSIPInboundTrunk(req); }, PrintInbound);
 }
 
 int UpdateOutbound(const TrunkArgs& args, CliContext& ctx) {
   livekit::UpdateSIPOutboundTrunkRequest req;
   req.set_sip_trunk_id(args.trunk_id);
   auto* u = req.mutable_update();
-  if (!args.name.empty()) u->set_name(args.name);
-  if (!args.metadata.empty()) u->set_metadata(args.metadata);
+  ApplyTrunkUpdate(args, u);
   if (!args.address.empty()) u->set_address(args.address);
   if (!args.transport.empty()) u->set_transport(Transports().at(args.transport));
-  if (!args.auth_user.empty()) u->set_auth_username(args.auth_user);
-  if (!args.auth_pass.empty()) u->set_auth_password(args.auth_pass);
-  if (!args.numbers.empty()) Assign(u->mutable_numbers()->mutable_set(), args.numbers);
-  if (!Require(u->ByteSizeLong() > 0 || !args.transport.empty(), "sip outbound update: nothing to change", ctx)) {
-    return ctx.exit_code;
-  }
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->sip().UpdateSIPOutboundTrunk(req);
-  if (!r.ok()) return ReportCallError(ctx, "sip outbound update", r.error());
-  return PrintCreated(ctx, *r, {{"trunk_id", r->sip_trunk_id()}, {"name", r->name()}, {"address", r->address()},
-                                {"numbers", JoinList(ToVector(r->numbers()))}});
+  if (u->ByteSizeLong() == 0 && args.transport.empty()) return UsageError("sip outbound update: nothing to change");
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().UpdateSIPOutboundTrunk(req); }, PrintOutbound);
 }
 
-int DeleteTrunk(const std::string& what, const TrunkArgs& args, CliContext& ctx) {
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->sip().DeleteSIPTrunk(args.trunk_id);
-  if (!r.ok()) return ReportCallError(ctx, what, r.error());
-  if (ctx.json) {
-    PrintJson(ctx, *r);
-  } else {
-    std::cout << "deleted " << r->sip_trunk_id() << "\n";
-  }
-  return kExitOk;
+int DeleteTrunk(const TrunkArgs& args, CliContext& ctx) {
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().DeleteSIPTrunk(args.trunk_id); },
+      [](const livekit::SIPTrunkInfo& r) { std::cout << "deleted " << r.sip_trunk_id() << "\n"; });
 }
 
 void AddTrunkCommands(CLI::App* sip, const std::string& direction, CliContext& ctx) {
   const bool inbound = direction == "inbound";
-  auto* group = sip->add_subcommand(direction, inbound ? "Inbound trunks: accept calls from a SIP provider"
-                                                       : "Outbound trunks: place calls through a SIP provider");
-  group->require_subcommand(1);
+  auto* group = AddGroup(*sip, direction,
+                         inbound ? "Inbound trunks: accept calls from a SIP provider"
+                                 : "Outbound trunks: place calls through a SIP provider");
   auto args = std::make_shared<TrunkArgs>();
+  args->direction = direction;
 
-  auto* list = group->add_subcommand("list", "List " + direction + " trunks");
+  auto* list =
+      AddCommand(group, "list", "List " + direction + " trunks", ctx, args, inbound ? ListInbound : ListOutbound);
   list->add_option("--id", args->ids, "Only these trunk ids (repeatable)");
   list->add_option("--number", args->numbers, "Only trunks with these numbers (repeatable)");
-  list->callback([args, inbound, &ctx] { ctx.exit_code = inbound ? ListInbound(*args, ctx) : ListOutbound(*args, ctx); });
 
-  auto* create = group->add_subcommand("create", "Create an " + direction + " trunk");
+  auto* create = AddCommand(group, "create", "Create an " + direction + " trunk", ctx, args,
+                            inbound ? CreateInbound : CreateOutbound);
   create->add_option("request_file", args->request_file, "Optional request as proto3 JSON; flags override it")
       ->check(CLI::ExistingFile);
   create->add_option("--name", args->name, "Trunk name");
@@ -238,18 +195,17 @@ void AddTrunkCommands(CLI::App* sip, const std::string& direction, CliContext& c
   create->add_option("--auth-user", args->auth_user, "SIP digest username");
   create->add_option("--auth-pass", args->auth_pass, "SIP digest password");
   if (inbound) {
-    create->add_option("--allowed-address", args->allowed_addresses, "Accept calls only from these IPs/CIDRs (repeatable)");
+    create->add_option("--allowed-address", args->allowed_addresses,
+                       "Accept calls only from these IPs/CIDRs (repeatable)");
     create->add_option("--allowed-number", args->allowed_numbers, "Accept calls only from these callers (repeatable)");
   } else {
     create->add_option("--address", args->address, "SIP provider host[:port]");
     create->add_option("--transport", args->transport, "auto (default), udp, tcp or tls")
         ->check(CLI::IsMember({"auto", "udp", "tcp", "tls"}));
   }
-  create->callback([args, inbound, &ctx] {
-    ctx.exit_code = inbound ? CreateInbound(*args, ctx) : CreateOutbound(*args, ctx);
-  });
 
-  auto* update = group->add_subcommand("update", "Change an " + direction + " trunk (only the options given)");
+  auto* update = AddCommand(group, "update", "Change an " + direction + " trunk (only the options given)", ctx, args,
+                            inbound ? UpdateInbound : UpdateOutbound);
   update->add_option("trunk_id", args->trunk_id, "Trunk id (ST_...)")->required();
   update->add_option("--name", args->name, "New name");
   update->add_option("--metadata", args->metadata, "New metadata");
@@ -264,13 +220,9 @@ void AddTrunkCommands(CLI::App* sip, const std::string& direction, CliContext& c
     update->add_option("--transport", args->transport, "New transport: auto, udp, tcp or tls")
         ->check(CLI::IsMember({"auto", "udp", "tcp", "tls"}));
   }
-  update->callback([args, inbound, &ctx] {
-    ctx.exit_code = inbound ? UpdateInbound(*args, ctx) : UpdateOutbound(*args, ctx);
-  });
 
-  auto* del = group->add_subcommand("delete", "Delete an " + direction + " trunk");
+  auto* del = AddCommand(group, "delete", "Delete an " + direction + " trunk", ctx, args, DeleteTrunk);
   del->add_option("trunk_id", args->trunk_id, "Trunk id (ST_...)")->required();
-  del->callback([args, direction, &ctx] { ctx.exit_code = DeleteTrunk("sip " + direction + " delete", *args, ctx); });
 }
 
 // ---- dispatch rules ----
@@ -298,24 +250,26 @@ std::string RuleSummary(const livekit::SIPDispatchRule& rule) {
   return "";
 }
 
+void PrintRule(const livekit::SIPDispatchRuleInfo& r) {
+  PrintSummary(std::cout, {{"rule_id", r.sip_dispatch_rule_id()},
+                           {"name", r.name()},
+                           {"trunks", JoinList(ToVector(r.trunk_ids()))},
+                           {"rule", RuleSummary(r.rule())}});
+}
+
 int ListRules(const RuleArgs& args, CliContext& ctx) {
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
   livekit::ListSIPDispatchRuleRequest req;
   Assign(req.mutable_dispatch_rule_ids(), args.ids);
   Assign(req.mutable_trunk_ids(), args.trunks);
-  auto r = api->sip().ListSIPDispatchRule(req);
-  if (!r.ok()) return ReportCallError(ctx, "sip dispatch list", r.error());
-  if (ctx.json) {
-    PrintJson(ctx, *r);
-    return kExitOk;
-  }
-  TablePrinter table({"RULE ID", "NAME", "TRUNKS", "RULE"});
-  for (const auto& d : r->items()) {
-    table.AddRow({d.sip_dispatch_rule_id(), d.name(), JoinList(ToVector(d.trunk_ids())), RuleSummary(d.rule())});
-  }
-  table.Print(std::cout);
-  return kExitOk;
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().ListSIPDispatchRule(req); },
+      [](const livekit::ListSIPDispatchRuleResponse& r) {
+        TablePrinter table({"RULE ID", "NAME", "TRUNKS", "RULE"});
+        for (const auto& d : r.items()) {
+          table.AddRow({d.sip_dispatch_rule_id(), d.name(), JoinList(ToVector(d.trunk_ids())), RuleSummary(d.rule())});
+        }
+        table.Print(std::cout);
+      });
 }
 
 int CreateRule(const RuleArgs& args, CliContext& ctx) {
@@ -342,17 +296,12 @@ int CreateRule(const RuleArgs& args, CliContext& ctx) {
     d->set_pin(args.pin);
     d->set_randomize(args.randomize);
   }
-  const bool has_rule = info->rule().rule_case() != livekit::SIPDispatchRule::RULE_NOT_SET;
-  if (!Require(has_rule, "sip dispatch create: one of --direct, --individual or --callee is required (or the request file)",
-               ctx)) {
-    return ctx.exit_code;
+  if (info->rule().rule_case() == livekit::SIPDispatchRule::RULE_NOT_SET) {
+    return UsageError(
+        "sip dispatch create: one of --direct, --individual or --callee is required (or the request file)");
   }
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->sip().CreateSIPDispatchRule(req);
-  if (!r.ok()) return ReportCallError(ctx, "sip dispatch create", r.error());
-  return PrintCreated(ctx, *r, {{"rule_id", r->sip_dispatch_rule_id()}, {"name", r->name()},
-                                {"trunks", JoinList(ToVector(r->trunk_ids()))}, {"rule", RuleSummary(r->rule())}});
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().CreateSIPDispatchRule(req); }, PrintRule);
 }
 
 // A partial update: only the flags given change; --trunk replaces the list.
@@ -363,39 +312,26 @@ int UpdateRule(const RuleArgs& args, CliContext& ctx) {
   if (!args.name.empty()) u->set_name(args.name);
   if (!args.metadata.empty()) u->set_metadata(args.metadata);
   if (!args.trunks.empty()) Assign(u->mutable_trunk_ids()->mutable_set(), args.trunks);
-  if (!Require(u->ByteSizeLong() > 0, "sip dispatch update: nothing to change", ctx)) return ctx.exit_code;
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->sip().UpdateSIPDispatchRule(req);
-  if (!r.ok()) return ReportCallError(ctx, "sip dispatch update", r.error());
-  return PrintCreated(ctx, *r, {{"rule_id", r->sip_dispatch_rule_id()}, {"name", r->name()},
-                                {"trunks", JoinList(ToVector(r->trunk_ids()))}, {"rule", RuleSummary(r->rule())}});
+  if (u->ByteSizeLong() == 0) return UsageError("sip dispatch update: nothing to change");
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().UpdateSIPDispatchRule(req); }, PrintRule);
 }
 
 int DeleteRule(const RuleArgs& args, CliContext& ctx) {
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->sip().DeleteSIPDispatchRule(args.rule_id);
-  if (!r.ok()) return ReportCallError(ctx, "sip dispatch delete", r.error());
-  if (ctx.json) {
-    PrintJson(ctx, *r);
-  } else {
-    std::cout << "deleted " << r->sip_dispatch_rule_id() << "\n";
-  }
-  return kExitOk;
+  return RunApiCall(
+      ctx, [&](auto& api) { return api.sip().DeleteSIPDispatchRule(args.rule_id); },
+      [](const livekit::SIPDispatchRuleInfo& r) { std::cout << "deleted " << r.sip_dispatch_rule_id() << "\n"; });
 }
 
 void AddRuleCommands(CLI::App* sip, CliContext& ctx) {
-  auto* group = sip->add_subcommand("dispatch", "Dispatch rules: which room an inbound call joins");
-  group->require_subcommand(1);
+  auto* group = AddGroup(*sip, "dispatch", "Dispatch rules: which room an inbound call joins");
   auto args = std::make_shared<RuleArgs>();
 
-  auto* list = group->add_subcommand("list", "List dispatch rules (id, name, trunks, rule)");
+  auto* list = AddCommand(group, "list", "List dispatch rules (id, name, trunks, rule)", ctx, args, ListRules);
   list->add_option("--id", args->ids, "Only these rule ids (repeatable)");
   list->add_option("--trunk", args->trunks, "Only rules for these trunk ids (repeatable)");
-  list->callback([args, &ctx] { ctx.exit_code = ListRules(*args, ctx); });
 
-  auto* create = group->add_subcommand("create", "Create a dispatch rule");
+  auto* create = AddCommand(group, "create", "Create a dispatch rule", ctx, args, CreateRule);
   create->add_option("request_file", args->request_file, "Optional request as proto3 JSON; flags override it")
       ->check(CLI::ExistingFile);
   create->add_option("--name", args->name, "Rule name");
@@ -403,25 +339,24 @@ void AddRuleCommands(CLI::App* sip, CliContext& ctx) {
   create->add_option("--trunk", args->trunks, "Apply to these trunk ids only (repeatable; default all)");
   create->add_option("--inbound-number", args->numbers, "Apply to calls from these numbers only (repeatable)");
   auto* direct = create->add_option("--direct", args->direct, "Send every call to this room");
-  auto* individual = create->add_option("--individual", args->individual, "Give each caller a new room with this prefix");
+  auto* individual =
+      create->add_option("--individual", args->individual, "Give each caller a new room with this prefix");
   auto* callee = create->add_option("--callee", args->callee, "Send calls to a room named prefix + called number");
   direct->excludes(individual)->excludes(callee);
   individual->excludes(callee);
   create->add_option("--pin", args->pin, "PIN callers must enter");
   create->add_flag("--randomize", args->randomize, "Add a random suffix to room names (--individual, --callee)");
   create->add_flag("--hide-phone-number", args->hide_phone_number, "Hide the caller's number from the room");
-  create->callback([args, &ctx] { ctx.exit_code = CreateRule(*args, ctx); });
 
-  auto* update = group->add_subcommand("update", "Change a dispatch rule's name, metadata or trunks");
+  auto* update =
+      AddCommand(group, "update", "Change a dispatch rule's name, metadata or trunks", ctx, args, UpdateRule);
   update->add_option("rule_id", args->rule_id, "Dispatch rule id (SDR_...)")->required();
   update->add_option("--name", args->name, "New name");
   update->add_option("--metadata", args->metadata, "New metadata");
   update->add_option("--trunk", args->trunks, "Replace the trunk ids with these (repeatable)");
-  update->callback([args, &ctx] { ctx.exit_code = UpdateRule(*args, ctx); });
 
-  auto* del = group->add_subcommand("delete", "Delete a dispatch rule");
+  auto* del = AddCommand(group, "delete", "Delete a dispatch rule", ctx, args, DeleteRule);
   del->add_option("rule_id", args->rule_id, "Dispatch rule id (SDR_...)")->required();
-  del->callback([args, &ctx] { ctx.exit_code = DeleteRule(*args, ctx); });
 }
 
 // ---- outbound calls ----
@@ -455,35 +390,42 @@ int CreateCall(const CallArgs& args, CliContext& ctx) {
   AssignIfSet(req.mutable_dtmf(), args.dtmf);
   if (args.wait) req.set_wait_until_answered(true);
   if (args.hide_phone_number) req.set_hide_phone_number(true);
-  if (!Require(!req.sip_trunk_id().empty() && !req.sip_call_to().empty() && !req.room_name().empty(),
-               "sip participant create: --trunk, --call and --room are required (or the request file)", ctx)) {
-    return ctx.exit_code;
+  if (req.sip_trunk_id().empty() || req.sip_call_to().empty() || req.room_name().empty()) {
+    return UsageError("sip participant create: --trunk, --call and --room are required (or the request file)");
   }
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  // The convenience form: it lengthens the call timeout when --wait waits for the answer.
-  const std::string trunk_id = req.sip_trunk_id(), call_to = req.sip_call_to(), room = req.room_name();
-  auto r = api->sip().CreateSIPParticipant(trunk_id, call_to, room, std::move(req));
-  if (!r.ok()) return ReportCallError(ctx, "sip participant create", r.error());
-  return PrintCreated(ctx, *r, {{"participant_id", r->participant_id()}, {"identity", r->participant_identity()},
-                                {"room", r->room_name()}, {"sip_call_id", r->sip_call_id()}});
+  return RunApiCall(
+      ctx,
+      [&](auto& api) {
+        // The convenience form: it lengthens the call timeout when --wait waits for the answer.
+        const std::string trunk_id = req.sip_trunk_id(), call_to = req.sip_call_to(), room = req.room_name();
+        return api.sip().CreateSIPParticipant(trunk_id, call_to, room, std::move(req));
+      },
+      [](const livekit::SIPParticipantInfo& r) {
+        PrintSummary(std::cout, {{"participant_id", r.participant_id()},
+                                 {"identity", r.participant_identity()},
+                                 {"room", r.room_name()},
+                                 {"sip_call_id", r.sip_call_id()}});
+      });
 }
 
 int TransferCall(const CallArgs& args, CliContext& ctx) {
-  auto api = ApiFromContext(ctx);
-  if (!api) return ctx.exit_code;
-  auto r = api->sip().TransferSIPParticipant(args.room, args.identity, args.transfer_to, args.play_dialtone);
-  if (!r.ok()) return ReportCallError(ctx, "sip participant transfer", r.error());
-  return PrintCreated(ctx, *r, {{"transfer_id", r->transfer_id()},
-                                {"status", livekit::SIPTransferStatus_Name(r->status())}});
+  return RunApiCall(
+      ctx,
+      [&](auto& api) {
+        return api.sip().TransferSIPParticipant(args.room, args.identity, args.transfer_to, args.play_dialtone);
+      },
+      [](const livekit::TransferSIPParticipantResponse& r) {
+        PrintSummary(std::cout,
+                     {{"transfer_id", r.transfer_id()}, {"status", livekit::SIPTransferStatus_Name(r.status())}});
+      });
 }
 
 void AddCallCommands(CLI::App* sip, CliContext& ctx) {
-  auto* group = sip->add_subcommand("participant", "SIP participants: dial a phone number into a room");
-  group->require_subcommand(1);
+  auto* group = AddGroup(*sip, "participant", "SIP participants: dial a phone number into a room");
   auto args = std::make_shared<CallArgs>();
 
-  auto* create = group->add_subcommand("create", "Call a number through an outbound trunk and join it to a room");
+  auto* create = AddCommand(group, "create", "Call a number through an outbound trunk and join it to a room", ctx, args,
+                            CreateCall);
   create->add_option("request_file", args->request_file, "Optional request as proto3 JSON; flags override it")
       ->check(CLI::ExistingFile);
   create->add_option("--trunk", args->trunk_id, "Outbound trunk id (ST_...)");
@@ -496,21 +438,19 @@ void AddCallCommands(CLI::App* sip, CliContext& ctx) {
   create->add_option("--dtmf", args->dtmf, "DTMF digits to send once answered");
   create->add_flag("--wait", args->wait, "Return only once the call is answered");
   create->add_flag("--hide-phone-number", args->hide_phone_number, "Hide the number from the room");
-  create->callback([args, &ctx] { ctx.exit_code = CreateCall(*args, ctx); });
 
-  auto* transfer = group->add_subcommand("transfer", "Transfer (SIP REFER) a SIP participant's call elsewhere");
+  auto* transfer =
+      AddCommand(group, "transfer", "Transfer (SIP REFER) a SIP participant's call elsewhere", ctx, args, TransferCall);
   transfer->add_option("--room", args->room, "Room of the SIP participant")->required();
   transfer->add_option("--identity", args->identity, "Identity of the SIP participant")->required();
   transfer->add_option("--to", args->transfer_to, "Destination: a SIP URI or tel: number")->required();
   transfer->add_flag("--play-dialtone", args->play_dialtone, "Play a dial tone to the caller while transferring");
-  transfer->callback([args, &ctx] { ctx.exit_code = TransferCall(*args, ctx); });
 }
 
 }  // namespace
 
 void AddSipCommands(CLI::App& app, CliContext& ctx) {
-  auto* sip = app.add_subcommand("sip", "SIP trunks, dispatch rules and outbound calls");
-  sip->require_subcommand(1);
+  auto* sip = AddGroup(app, "sip", "SIP trunks, dispatch rules and outbound calls");
   AddTrunkCommands(sip, "inbound", ctx);
   AddTrunkCommands(sip, "outbound", ctx);
   AddRuleCommands(sip, ctx);

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "duration.h"
+#include "error_report.h"
 #include "livekit/access_token.h"
 #include "livekit/token_verifier.h"
 
@@ -111,7 +112,7 @@ DurationRules TokenSeconds(bool allow_zero) {
   return rules;
 }
 
-int RunCreate(const CreateOptions& o, const CliContext& ctx) {
+int RunCreate(const CreateOptions& o, CliContext& ctx) {
   livekit::AccessToken token(ctx.api_key, ctx.api_secret);
   livekit::VideoGrant video;
   std::optional<livekit::SipGrant> sip;
@@ -148,7 +149,7 @@ int RunCreate(const CreateOptions& o, const CliContext& ctx) {
   }
   token.set_ttl(std::chrono::duration_cast<std::chrono::seconds>(o.ttl));
   auto jwt = token.ToJwt();
-  if (!jwt.ok()) return ReportError("token create", jwt.error());
+  if (!jwt.ok()) return ReportError(ctx, ctx.command, jwt.error());
   if (ctx.json) {
     std::cout << nlohmann::json{{"token", *jwt}}.dump() << "\n";
   } else {
@@ -157,11 +158,11 @@ int RunCreate(const CreateOptions& o, const CliContext& ctx) {
   return kExitOk;
 }
 
-int RunVerify(const VerifyOptions& o, const CliContext& ctx) {
+int RunVerify(const VerifyOptions& o, CliContext& ctx) {
   livekit::TokenVerifier verifier(ctx.api_key, ctx.api_secret);
   verifier.set_leeway(std::chrono::duration_cast<std::chrono::seconds>(o.leeway));
   auto claims = verifier.Verify(o.jwt);
-  if (!claims.ok()) return ReportError("token verify", claims.error());
+  if (!claims.ok()) return ReportError(ctx, ctx.command, claims.error());
   std::cout << nlohmann::json::parse(claims->ToJson()).dump(ctx.json ? -1 : 2) << "\n";
   return kExitOk;
 }
@@ -169,11 +170,10 @@ int RunVerify(const VerifyOptions& o, const CliContext& ctx) {
 }  // namespace
 
 void AddTokenCommands(CLI::App& app, CliContext& ctx) {
-  auto* group = app.add_subcommand("token", "Mint and verify access tokens");
-  group->require_subcommand(1);
+  auto* group = AddGroup(app, "token", "Mint and verify access tokens");
 
   auto create_opts = std::make_shared<CreateOptions>();
-  auto* create = group->add_subcommand("create", "Mint a token (prints the JWT)");
+  auto* create = AddCommand(group, "create", "Mint a token (prints the JWT)", ctx, create_opts, RunCreate);
   create->add_option("--identity,-i", create_opts->identity, "Participant identity (sub)");
   create->add_option("--room,-r", create_opts->room, "Room name (video.room)");
   create->add_flag("--join", create_opts->join, "Allow joining the room (video.roomJoin)");
@@ -186,13 +186,12 @@ void AddTokenCommands(CLI::App& app, CliContext& ctx) {
   create->add_option("--sha256", create_opts->sha256, "Base64 SHA-256 of a webhook body");
   create->add_option("--room-preset", create_opts->room_preset, "Room preset name");
   create->add_option("--room-config", create_opts->room_config, "livekit.RoomConfiguration as proto3 JSON");
-  create->callback([create_opts, &ctx] { ctx.exit_code = RunCreate(*create_opts, ctx); });
 
   auto verify_opts = std::make_shared<VerifyOptions>();
-  auto* verify = group->add_subcommand("verify", "Verify a token and print its claims as JSON");
+  auto* verify = AddCommand(group, "verify", "Verify a token and print its claims as JSON",
+                            ctx, verify_opts, RunVerify);
   verify->add_option("jwt", verify_opts->jwt, "The token")->required();
   AddDurationOption(verify, "--leeway", verify_opts->leeway, TokenSeconds(true), "Clock tolerance for exp/nbf");
-  verify->callback([verify_opts, &ctx] { ctx.exit_code = RunVerify(*verify_opts, ctx); });
 }
 
 }  // namespace lkcpp

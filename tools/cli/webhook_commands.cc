@@ -1,6 +1,5 @@
 // `lkcpp webhook sign` and `lkcpp webhook verify`.
 #include <google/protobuf/util/json_util.h>
-#include <openssl/evp.h>
 
 #include <fstream>
 #include <iostream>
@@ -9,6 +8,7 @@
 
 #include "commands.h"
 #include "duration.h"
+#include "error_report.h"
 #include "livekit/access_token.h"
 #include "livekit/webhook_receiver.h"
 
@@ -35,37 +35,26 @@ std::string ReadBody(const std::string& path) {
   return out.str();
 }
 
-// Standard padded base64 of the SHA-256 of `body`, as the sha256 claim holds it.
-std::string BodySha256(const std::string& body) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(body.data(), body.size(), digest, &len, EVP_sha256(), nullptr);
-  std::string out(4 * ((len + 2) / 3), '\0');
-  EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), digest, static_cast<int>(len));
-  return out;
-}
-
-int RunSign(const WebhookOptions& o, const CliContext& ctx) {
+int RunSign(const WebhookOptions& o, CliContext& ctx) {
   const std::string body = ReadBody(o.body_path);
   livekit::AccessToken token(ctx.api_key, ctx.api_secret);
-  token.set_sha256(BodySha256(body)).set_ttl(std::chrono::duration_cast<std::chrono::seconds>(o.ttl));
+  token.set_sha256(livekit::WebhookBodySha256(body)).set_ttl(std::chrono::duration_cast<std::chrono::seconds>(o.ttl));
   auto jwt = token.ToJwt();
-  if (!jwt.ok()) return ReportError("webhook sign", jwt.error());
+  if (!jwt.ok()) return ReportError(ctx, ctx.command, jwt.error());
   std::cout << *jwt << "\n";
   return kExitOk;
 }
 
-int RunVerify(const WebhookOptions& o, const CliContext& ctx) {
+int RunVerify(const WebhookOptions& o, CliContext& ctx) {
   const std::string body = ReadBody(o.body_path);
   livekit::WebhookReceiver receiver(ctx.api_key, ctx.api_secret);
   auto event = receiver.Receive(body, o.auth, o.skip_auth);
-  if (!event.ok()) return ReportError("webhook verify", event.error());
+  if (!event.ok()) return ReportError(ctx, ctx.command, event.error());
   std::string json;
   google::protobuf::util::JsonPrintOptions print;
   print.add_whitespace = !ctx.json;
   if (!google::protobuf::util::MessageToJsonString(*event, &json, print).ok()) {
-    std::cerr << "lkcpp: webhook verify: cannot print the event\n";
-    return kExitFailure;
+    return Failure(kExitFailure, "webhook verify: cannot print the event");
   }
   std::cout << json << (ctx.json ? "\n" : "");
   return kExitOk;
@@ -74,23 +63,22 @@ int RunVerify(const WebhookOptions& o, const CliContext& ctx) {
 }  // namespace
 
 void AddWebhookCommands(CLI::App& app, CliContext& ctx) {
-  auto* group = app.add_subcommand("webhook", "Sign and verify webhook requests");
-  group->require_subcommand(1);
+  auto* group = AddGroup(app, "webhook", "Sign and verify webhook requests");
 
   auto sign_opts = std::make_shared<WebhookOptions>();
-  auto* sign = group->add_subcommand("sign", "Print the Authorization header a server would send with a body");
+  auto* sign = AddCommand(group, "sign", "Print the Authorization header a server would send with a body",
+                          ctx, sign_opts, RunSign);
   sign->add_option("--body,-b", sign_opts->body_path, "File holding the body ('-' for stdin)")->required();
   DurationRules whole_seconds;  // the token's exp is in seconds
   whole_seconds.resolution = std::chrono::seconds(1);
   AddDurationOption(sign, "--ttl", sign_opts->ttl, whole_seconds, "Token time to live");
-  sign->callback([sign_opts, &ctx] { ctx.exit_code = RunSign(*sign_opts, ctx); });
 
   auto verify_opts = std::make_shared<WebhookOptions>();
-  auto* verify = group->add_subcommand("verify", "Verify a webhook and print its event as JSON");
+  auto* verify = AddCommand(group, "verify", "Verify a webhook and print its event as JSON",
+                            ctx, verify_opts, RunVerify);
   verify->add_option("--body,-b", verify_opts->body_path, "File holding the body ('-' for stdin)")->required();
   verify->add_option("--auth,-a", verify_opts->auth, "The Authorization header value");
   verify->add_flag("--skip-auth", verify_opts->skip_auth, "Parse the body without checking the header");
-  verify->callback([verify_opts, &ctx] { ctx.exit_code = RunVerify(*verify_opts, ctx); });
 }
 
 }  // namespace lkcpp

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <string_view>
 
+#include "common/text.h"
+
 namespace livekit::mock {
 namespace {
 
@@ -19,14 +21,8 @@ std::optional<std::string_view> Header(const boost::beast::http::fields& headers
   return std::string_view(v.data(), v.size());
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool ParseInt(std::string_view text, long long* out) {
-  text = Trim(text);
+  text = internal::TrimSpace(text);
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
   return !text.empty() && ec == std::errc() && end == text.data() + text.size();
 }
@@ -67,7 +63,7 @@ bool ApplyLegacy(const boost::beast::http::fields& h, MockControl* c, std::strin
   if (auto v = Header(h, "X-Lk-Mock-Fail-Regions")) {
     std::vector<int> regions;
     std::string_view rest = *v;
-    while (!Trim(rest).empty()) {
+    while (!internal::TrimSpace(rest).empty()) {
       const std::size_t comma = rest.find(',');
       if (!ParseInt(rest.substr(0, comma), &n)) {
         *error = "malformed X-Lk-Mock-Fail-Regions header: expected comma-separated region indices";
@@ -80,7 +76,7 @@ bool ApplyLegacy(const boost::beast::http::fields& h, MockControl* c, std::strin
     c->fail_regions = std::move(regions);
   }
   if (auto v = Header(h, "X-Lk-Mock-Fail-Mode")) {
-    if (!ParseFailMode(Trim(*v), &c->fail_mode)) {
+    if (!ParseFailMode(internal::TrimSpace(*v), &c->fail_mode)) {
       *error = "malformed X-Lk-Mock-Fail-Mode header: expected status, drop, hang or delay";
       return false;
     }
@@ -92,7 +88,7 @@ bool ApplyLegacy(const boost::beast::http::fields& h, MockControl* c, std::strin
     }
     c->fail_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
   }
-  if (auto v = Header(h, "X-Lk-Mock-Fail-Twirp-Code")) c->fail_twirp_code = std::string(Trim(*v));
+  if (auto v = Header(h, "X-Lk-Mock-Fail-Twirp-Code")) c->fail_twirp_code = std::string(internal::TrimSpace(*v));
   if (auto v = Header(h, "X-Lk-Mock-Delay-Ms")) {
     if (!ParseInt(*v, &n) || n < 0) {
       *error = "malformed X-Lk-Mock-Delay-Ms header: expected milliseconds";
@@ -108,7 +104,7 @@ bool ApplyLegacy(const boost::beast::http::fields& h, MockControl* c, std::strin
     c->regions_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
   }
   if (auto v = Header(h, "X-Lk-Mock-Response")) c->response = std::string(*v);
-  if (auto v = Header(h, "X-Lk-Mock-Skip-Auth")) c->skip_auth = Trim(*v) == "true" || Trim(*v) == "1";
+  if (auto v = Header(h, "X-Lk-Mock-Skip-Auth")) c->skip_auth = internal::TrimSpace(*v) == "true" || internal::TrimSpace(*v) == "1";
   return true;
 }
 

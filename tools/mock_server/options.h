@@ -7,13 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "livekit/defaults.h"
+
 namespace livekit::mock {
 
 struct MockServerOptions {
   std::vector<std::uint16_t> ports{9999, 10000, 10001, 10002};  // index = region index; 0 = any free port
   std::string advertise_host = "http://127.0.0.1";
   std::string bind = "127.0.0.1";  // the official server binds 0.0.0.0; loopback is the safer default
-  std::string twirp_prefix = "/twirp";
+  std::string twirp_prefix = kDefaultTwirpPrefix;
   std::string api_secret = "secret";
   int threads = 2;  // threads running the single io_context (1 or 2 is plenty)
   std::string tls_cert;  // PEM certificate chain; with tls_key set, every listener serves TLS only

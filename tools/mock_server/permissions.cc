@@ -4,7 +4,7 @@
 
 #include <google/protobuf/descriptor.h>
 
-#include "auth/base64.h"
+#include "common/base64.h"
 #include "livekit/token_verifier.h"
 
 namespace livekit::mock {
@@ -43,7 +43,7 @@ bool Flag(const std::optional<bool>& b) { return b.value_or(false); }
 }  // namespace
 
 std::optional<TwirpError> CheckPermission(std::string_view authorization, const std::string& api_secret,
-                                          const livekit::internal::MethodInfo* method,
+                                          const ApiMethod* method,
                                           const google::protobuf::Message* request) {
   constexpr std::string_view kBearer = "Bearer ";
   if (authorization.size() <= kBearer.size() || authorization.substr(0, kBearer.size()) != kBearer) {
@@ -67,12 +67,12 @@ std::optional<TwirpError> CheckPermission(std::string_view authorization, const 
   if (need.ingress_admin) ok = ok && Flag(video.ingress_admin);
   if (need.sip_admin) ok = ok && Flag(sip.admin);
   if (need.sip_call) ok = ok && Flag(sip.call);
-  if (ok && need.room_scoped && request != nullptr) {
+  if (ok && need.room && request != nullptr) {
     // Like the server: an absent room in the grant equals only an empty request room.
     const auto room = StringField(*request, {"room", "room_name"});
     if (room && *room != video.room.value_or("")) ok = false;
   }
-  if (ok && need.dest_scoped && request != nullptr) {
+  if (ok && need.destination_room && request != nullptr) {
     const auto dest = StringField(*request, {"destination_room"});
     if (dest && *dest != video.destination_room.value_or("")) ok = false;
   }

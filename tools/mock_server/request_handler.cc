@@ -8,10 +8,10 @@
 #include <string_view>
 
 #include "control_header.h"
+#include "method_grants.h"
 #include "permissions.h"
 #include "populated_response.h"
 #include "region_list.h"
-#include "services/method_table.h"
 #include "sip_failure.h"
 #include "twirp_error.h"
 
@@ -133,7 +133,7 @@ class Handler {
 
     // 1. Decode the request.
     const bool json = View(req_[http::field::content_type]).find("json") != std::string_view::npos;
-    const auto* info = livekit::internal::FindMethod(service, method_name);
+    const auto* info = FindApiMethod(service, method_name);
     std::unique_ptr<Message> request = info != nullptr ? NewMessage(info->request) : nullptr;
     if (request != nullptr) {
       const std::string& body = req_.body();
@@ -210,16 +210,15 @@ class Handler {
     return End(CallEnd::kSuccess, std::move(o));
   }
 
-  static bool IsDialMethod(const livekit::internal::MethodInfo* info) {
+  static bool IsDialMethod(const ApiMethod* info) {
     return info != nullptr && info->service == "SIP" &&
            (info->method == "CreateSIPParticipant" || info->method == "TransferSIPParticipant");
   }
 
-  static std::chrono::milliseconds NaturalLatency(const livekit::internal::MethodInfo* info, const Message* request) {
+  static std::chrono::milliseconds NaturalLatency(const ApiMethod* info, const Message* request) {
     if (info == nullptr || request == nullptr) return std::chrono::milliseconds(0);
-    using livekit::internal::TimeoutRule;
-    if (info->timeout_rule == TimeoutRule::kDialing && IsDialMethod(info)) return kNaturalDialLatency;
-    if (info->timeout_rule == TimeoutRule::kDialingIfWaitAnswered) {
+    if (info->ringing == Ringing::kAlways) return kNaturalDialLatency;
+    if (info->ringing == Ringing::kIfWaitUntilAnswered) {
       const auto* f = request->GetDescriptor()->FindFieldByName("wait_until_answered");
       if (f != nullptr && f->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_BOOL &&
           request->GetReflection()->GetBool(*request, f)) {
@@ -229,7 +228,7 @@ class Handler {
     return std::chrono::milliseconds(0);
   }
 
-  Outcome Success(const livekit::internal::MethodInfo* info, const Message* request, bool json) {
+  Outcome Success(const ApiMethod* info, const Message* request, bool json) {
     std::unique_ptr<Message> response = info != nullptr ? NewMessage(info->response) : nullptr;
     std::string body;
     if (response != nullptr) {

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <initializer_list>
 
-#include "auth/base64.h"
+#include "common/base64.h"
 #include "livekit_sip.pb.h"
 
 namespace livekit::mock {

@@ -1,0 +1,44 @@
+#pragma once
+// The API methods the mock serves and the grant each needs, written from LiveKit's test
+// server's permission table (by group). Kept apart from the SDK's own method table on
+// purpose: a wrong grant on either side then fails a test instead of passing on both.
+
+#include <string_view>
+#include <vector>
+
+namespace livekit::mock {
+
+/// What a token must hold for a method. `room`: the video grant's `room` must equal the
+/// request's room (field `room` or `room_name`); `destination_room`: the grant's
+/// `destinationRoom` must equal the request's `destination_room`.
+struct Grant {
+  bool room_create = false;
+  bool room_list = false;
+  bool room_record = false;
+  bool room_admin = false;
+  bool ingress_admin = false;
+  bool sip_admin = false;
+  bool sip_call = false;
+  bool room = false;
+  bool destination_room = false;
+};
+
+/// Whether a call takes a ringing phone's time when the test asks for no delay.
+enum class Ringing { kNever, kAlways, kIfWaitUntilAnswered };
+
+struct ApiMethod {
+  std::string_view service;   // Twirp service, e.g. "RoomService"
+  std::string_view method;    // e.g. "CreateRoom"
+  std::string_view request;   // full protobuf name of the request message
+  std::string_view response;  // full protobuf name of the response message
+  Grant grant;
+  Ringing ringing = Ringing::kNever;
+};
+
+/// Every method the mock knows.
+const std::vector<ApiMethod>& ApiMethods();
+
+/// Looks a method up by its Twirp service and method name; null when the mock does not know it.
+const ApiMethod* FindApiMethod(std::string_view service, std::string_view method);
+
+}  // namespace livekit::mock
