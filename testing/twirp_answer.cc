@@ -1,14 +1,17 @@
 #include "twirp_answer.h"
 
-#include <cstdio>
 #include <utility>
 
 #include "common/error_builder.h"
+#include "common/json_writer.h"
 #include "livekit/testing/fake_livekit.h"
 
 namespace livekit::testing {
 namespace detail {
 namespace {
+
+// Invalid UTF-8 in a message becomes U+FFFD: the body stays valid JSON.
+using livekit::internal::AppendJsonString;
 
 struct CodeStatus {
   std::string_view code;
@@ -24,28 +27,6 @@ constexpr CodeStatus kCodes[] = {
     {"out_of_range", 400},       {"unimplemented", 501},  {"internal", 500},
     {"unavailable", 503},        {"dataloss", 500},       {"unauthenticated", 401},
 };
-
-void AppendJsonString(std::string* out, std::string_view s) {
-  out->push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 }  // namespace
 
