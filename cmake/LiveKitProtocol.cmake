@@ -8,7 +8,10 @@ set(LIVEKIT_PROTO_REFLECTION ${PROJECT_BINARY_DIR}/protocol/reflection.json)
 set(LIVEKIT_PROTO_FILES
   livekit_models livekit_metrics livekit_rtc livekit_agent livekit_agent_dispatch
   livekit_room livekit_egress livekit_ingress livekit_sip livekit_webhook
-  livekit_connector livekit_connector_twilio livekit_connector_whatsapp livekit_phone_number)
+  livekit_connector livekit_connector_twilio livekit_connector_whatsapp livekit_phone_number
+  # LiveKit Cloud's agent services and the standard token endpoint.
+  agent/livekit_agent_session livekit_cloud_agent livekit_agent_simulation livekit_agentdb
+  livekit_token_source)
 
 set(_proto_paths "")
 set(_proto_srcs "")
