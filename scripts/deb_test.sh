@@ -161,7 +161,7 @@ done < <(find "$work/root" -type f -print0)
 # Public headers include the standard library, protobuf and the SDK's own headers only: the
 # -dev package's Depends cover nothing else.
 grep -rhoE '^#include [<"][^>"]+' "$work/root/usr/include" | sed 's/^#include [<"]//' | sort -u |
-  grep -Ev '^([a-z_]+|google/protobuf/.+|livekit/.+|livekit_[a-z_]+\.pb\.h)$' >"$work/foreign" &&
+  grep -Ev '^([a-z_]+|google/protobuf/.+|livekit/.+|(agent/)?livekit_[a-z_]+\.pb\.h)$' >"$work/foreign" &&
   fail "public headers include files of other packages: $(tr '\n' ' ' <"$work/foreign")"
 
 if [[ $(id -u) == 0 && -z ${LIVEKIT_DEB_TEST_ROOT:-} ]]; then

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "livekit/grants.h"
 #include "livekit/result.h"
@@ -39,6 +40,9 @@ class AccessToken {
   AccessToken& set_attributes(std::map<std::string, std::string> attributes);
   /// `kind`: participant kind, e.g. "agent" or "standard".
   AccessToken& set_kind(std::string kind);
+  /// `kindDetails`: lower-case ParticipantInfo.KindDetail names, e.g. {"cloud_agent"};
+  /// replaces any set before.
+  AccessToken& set_kind_details(std::vector<std::string> kind_details);
   /// `sha256`: standard base64 SHA-256 of a webhook body (see WebhookReceiver).
   AccessToken& set_sha256(std::string sha256_base64);
   /// `roomPreset`: name of a room preset.
@@ -49,6 +53,8 @@ class AccessToken {
   AccessToken& set_video_grant(VideoGrant grant);
   /// `sip`: the SIP grant.
   AccessToken& set_sip_grant(SipGrant grant);
+  /// `agent`: the agent grant (not written when no member is true).
+  AccessToken& set_agent_grant(AgentGrant grant);
   /// `inference`: the inference grant.
   AccessToken& set_inference_grant(InferenceGrant grant);
   /// `observability`: the observability grant.

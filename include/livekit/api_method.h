@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// The three forms every API method has, declared by one macro so that all 58 methods read
+/// The three forms every API method has, declared by one macro so that all 88 methods read
 /// the same way. For a method `Name` taking `Req` and answering `Resp`:
 ///
 /// - `Result<Resp> Name(const Req&, const CallOptions& = {}) const`: blocks until the call

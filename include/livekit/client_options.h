@@ -51,6 +51,14 @@ struct ClientOptions {
   /// Server URL: `https://`, `http://`, `wss://` or `ws://` (the WebSocket schemes are mapped
   /// to their HTTP counterparts). A path, if any, is kept in front of `twirp_prefix`.
   std::string url;
+  /// LiveKit Cloud's agents host, where CloudAgentClient calls go (the other clients, the
+  /// agent simulation and AgentDB ones included, use `url`). Empty: the `LK_AGENTS_URL`
+  /// environment variable, else `url` with its host's first label replaced by `agents`, over
+  /// https (`wss://proj.livekit.cloud` -> `https://agents.livekit.cloud`); a `url` on
+  /// `localhost` (any host without a dot) or an IP address is used as it is. Same forms as
+  /// `url`; an unusable value here fails the client, an unusable LK_AGENTS_URL the CloudAgent
+  /// calls only.
+  std::string agents_url;
   /// API key; empty: LIVEKIT_API_KEY.
   std::string api_key;
   /// API secret; empty: LIVEKIT_API_SECRET. Never logged nor put in an error.

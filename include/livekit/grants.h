@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// The claims of a LiveKit access token: video, SIP, inference and observability grants.
+/// The claims of a LiveKit access token: video, SIP, agent, inference and observability grants.
 /// Every member is optional: an absent member is not written to the token, because the
 /// server reads some absent permissions (canPublish, canSubscribe, canPublishData) as allowed.
 
@@ -52,6 +52,21 @@ struct SipGrant {
   bool operator!=(const SipGrant& o) const { return !(*this == o); }
 };
 
+/// The `agent` grant: management of LiveKit Cloud agents. Plain value type; safe to copy
+/// between threads. A false member is not written, and a grant with no member true is not
+/// written at all.
+struct AgentGrant {
+  bool admin = false;             ///< `admin`: may manage Cloud Agents
+  bool simulation_admin = false;  ///< `simulationAdmin`: may manage simulations and scenarios
+  bool database_admin = false;    ///< `databaseAdmin`: may manage AgentDB databases
+  /// Member-wise equality.
+  bool operator==(const AgentGrant& o) const {
+    return admin == o.admin && simulation_admin == o.simulation_admin && database_admin == o.database_admin;
+  }
+  /// Negation of operator==.
+  bool operator!=(const AgentGrant& o) const { return !(*this == o); }
+};
+
 /// The `inference` grant. Plain value type; safe to copy between threads.
 struct InferenceGrant {
   std::optional<bool> perform;  ///< `perform`: may use inference
@@ -80,11 +95,16 @@ struct Claims {
   std::optional<std::string> metadata;  ///< `metadata`: participant metadata
   std::map<std::string, std::string> attributes;  ///< `attributes` (empty: not written)
   std::optional<std::string> kind;     ///< participant kind, e.g. "agent"
+  /// `kindDetails`: lower-case ParticipantInfo.KindDetail names, e.g. "cloud_agent",
+  /// "forwarded" (empty: not written). Names this SDK does not know are dropped when a
+  /// token is read.
+  std::vector<std::string> kind_details;
   std::optional<std::string> sha256;   ///< base64 SHA-256 of a webhook body
   std::optional<std::string> room_preset;  ///< `roomPreset`
   std::optional<livekit::RoomConfiguration> room_config;  ///< `roomConfig`, proto3 JSON in the token
   std::optional<VideoGrant> video;                   ///< `video`
   std::optional<SipGrant> sip;                       ///< `sip`
+  std::optional<AgentGrant> agent;                   ///< `agent` (not written when no member is true)
   std::optional<InferenceGrant> inference;           ///< `inference`
   std::optional<ObservabilityGrant> observability;   ///< `observability`
 

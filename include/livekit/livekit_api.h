@@ -5,7 +5,10 @@
 #include <memory>
 
 #include "livekit/agent_dispatch_client.h"
+#include "livekit/agent_simulation_client.h"
+#include "livekit/agentdb_client.h"
 #include "livekit/client_options.h"
+#include "livekit/cloud_agent_client.h"
 #include "livekit/connector_client.h"
 #include "livekit/egress_client.h"
 #include "livekit/ingress_client.h"
@@ -16,8 +19,10 @@
 
 namespace livekit {
 
-/// The entry point of the server API: seven clients over one connection (one token signer,
-/// one connection pool, one failover state).
+/// The entry point of the server API: ten clients over one connection (one token signer,
+/// one connection pool, one failover state). The three LiveKit Cloud agent clients
+/// (cloud_agent(), agent_simulation(), agentdb()) share it too; cloud_agent() calls go to the
+/// agents host (see CloudAgentClient).
 ///
 ///     auto api = livekit::LiveKitAPI::Create({});  // LIVEKIT_URL, LIVEKIT_API_KEY, ...
 ///     if (!api.ok()) { /* api.error().message() */ }
@@ -51,6 +56,12 @@ class LiveKitAPI {
   ConnectorClient& connector() { return connector_; }
   /// The PhoneNumberService client.
   PhoneNumberClient& phone_number() { return phone_number_; }
+  /// The CloudAgent client (LiveKit Cloud agents).
+  CloudAgentClient& cloud_agent() { return cloud_agent_; }
+  /// The AgentSimulation client (LiveKit Cloud agent simulations).
+  AgentSimulationClient& agent_simulation() { return agent_simulation_; }
+  /// The AgentDBService client (LiveKit Cloud AgentDB).
+  AgentDBClient& agentdb() { return agentdb_; }
   /// The RoomService client.
   const RoomServiceClient& room() const { return room_; }
   /// The Egress client.
@@ -65,6 +76,12 @@ class LiveKitAPI {
   const ConnectorClient& connector() const { return connector_; }
   /// The PhoneNumberService client.
   const PhoneNumberClient& phone_number() const { return phone_number_; }
+  /// The CloudAgent client (LiveKit Cloud agents).
+  const CloudAgentClient& cloud_agent() const { return cloud_agent_; }
+  /// The AgentSimulation client (LiveKit Cloud agent simulations).
+  const AgentSimulationClient& agent_simulation() const { return agent_simulation_; }
+  /// The AgentDBService client (LiveKit Cloud AgentDB).
+  const AgentDBClient& agentdb() const { return agentdb_; }
 
  private:
   explicit LiveKitAPI(std::shared_ptr<internal::ApiConnection> connection);
@@ -77,6 +94,9 @@ class LiveKitAPI {
   AgentDispatchClient agent_dispatch_;
   ConnectorClient connector_;
   PhoneNumberClient phone_number_;
+  CloudAgentClient cloud_agent_;
+  AgentSimulationClient agent_simulation_;
+  AgentDBClient agentdb_;
 };
 
 }  // namespace livekit

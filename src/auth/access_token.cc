@@ -25,6 +25,10 @@ AccessToken& AccessToken::set_attributes(std::map<std::string, std::string> attr
   return *this;
 }
 AccessToken& AccessToken::set_kind(std::string kind) { claims_.kind = std::move(kind); return *this; }
+AccessToken& AccessToken::set_kind_details(std::vector<std::string> kind_details) {
+  claims_.kind_details = std::move(kind_details);
+  return *this;
+}
 AccessToken& AccessToken::set_sha256(std::string sha256_base64) { claims_.sha256 = std::move(sha256_base64); return *this; }
 AccessToken& AccessToken::set_room_preset(std::string preset) { claims_.room_preset = std::move(preset); return *this; }
 AccessToken& AccessToken::set_room_config(livekit::RoomConfiguration config) {
@@ -33,6 +37,7 @@ AccessToken& AccessToken::set_room_config(livekit::RoomConfiguration config) {
 }
 AccessToken& AccessToken::set_video_grant(VideoGrant grant) { claims_.video = std::move(grant); return *this; }
 AccessToken& AccessToken::set_sip_grant(SipGrant grant) { claims_.sip = grant; return *this; }
+AccessToken& AccessToken::set_agent_grant(AgentGrant grant) { claims_.agent = grant; return *this; }
 AccessToken& AccessToken::set_inference_grant(InferenceGrant grant) { claims_.inference = grant; return *this; }
 AccessToken& AccessToken::set_observability_grant(ObservabilityGrant grant) {
   claims_.observability = grant;

@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <limits>
@@ -14,6 +16,7 @@
 
 #include "common/json_sax.h"
 #include "common/json_writer.h"
+#include "livekit_models.pb.h"
 
 namespace livekit::internal {
 namespace {
@@ -40,6 +43,18 @@ constexpr BoolMember kVideoBools[] = {
     {"canSubscribeMetrics", &VideoGrant::can_subscribe_metrics},
     {"canManageAgentSession", &VideoGrant::can_manage_agent_session},
 };
+
+// Whether `name` is the lower-case name of a ParticipantInfo.KindDetail value this build knows.
+// Tokens carry the lower-case spelling only, so "CLOUD_AGENT" is not a kind detail.
+bool IsKnownKindDetail(const std::string& name) {
+  if (std::any_of(name.begin(), name.end(), [](unsigned char ch) { return std::isupper(ch) != 0; })) return false;
+  std::string upper = name;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) {
+    return static_cast<char>(std::toupper(ch));
+  });
+  livekit::ParticipantInfo_KindDetail value;
+  return livekit::ParticipantInfo_KindDetail_Parse(upper, &value);
+}
 
 // ---- writing -------------------------------------------------------------------------
 
@@ -102,12 +117,15 @@ class Writer {
 // What the value being read belongs to.
 enum class Field {
   kUnknown, kIss, kSub, kNbf, kExp, kName, kMetadata, kKind, kSha256, kRoomPreset, kAttributes,
-  kRoomConfig, kVideo, kSip, kInference, kObservability,
+  kRoomConfig, kVideo, kSip, kAgent, kInference, kObservability, kKindDetails,
   kVideoBool, kRoom, kDestinationRoom, kSources,
-  kSipAdmin, kSipCall, kInferencePerform, kObservabilityWrite, kAttribute,
+  kSipAdmin, kSipCall, kAgentAdmin, kAgentSimulationAdmin, kAgentDatabaseAdmin,
+  kInferencePerform, kObservabilityWrite, kAttribute,
 };
 
-enum class Scope { kNone, kTop, kVideo, kSip, kInference, kObservability, kAttributes, kSources };
+enum class Scope {
+  kNone, kTop, kVideo, kSip, kAgent, kInference, kObservability, kAttributes, kSources, kKindDetails,
+};
 
 // Members named by their JSON key, per object; the video grant's booleans are kVideoBools.
 struct NamedField {
@@ -119,12 +137,17 @@ constexpr NamedField kTopFields[] = {
     {"sip", Field::kSip}, {"name", Field::kName}, {"kind", Field::kKind}, {"video", Field::kVideo},
     {"sha256", Field::kSha256}, {"metadata", Field::kMetadata}, {"inference", Field::kInference},
     {"attributes", Field::kAttributes}, {"roomPreset", Field::kRoomPreset}, {"roomConfig", Field::kRoomConfig},
-    {"observability", Field::kObservability},
+    {"observability", Field::kObservability}, {"agent", Field::kAgent}, {"kindDetails", Field::kKindDetails},
 };
 constexpr NamedField kVideoFields[] = {
     {"room", Field::kRoom}, {"destinationRoom", Field::kDestinationRoom}, {"canPublishSources", Field::kSources},
 };
 constexpr NamedField kSipFields[] = {{"admin", Field::kSipAdmin}, {"call", Field::kSipCall}};
+constexpr NamedField kAgentFields[] = {
+    {"admin", Field::kAgentAdmin},
+    {"simulationAdmin", Field::kAgentSimulationAdmin},
+    {"databaseAdmin", Field::kAgentDatabaseAdmin},
+};
 constexpr NamedField kInferenceFields[] = {{"perform", Field::kInferencePerform}};
 constexpr NamedField kObservabilityFields[] = {{"write", Field::kObservabilityWrite}};
 
@@ -149,6 +172,7 @@ class ClaimsReader {
     if (capture_) return capture_writer_->Null();
     if (scope_ == Scope::kAttributes) return Fail("attributes has a non-string value");
     if (scope_ == Scope::kSources) return Fail("video.canPublishSources has a non-string element");
+    if (scope_ == Scope::kKindDetails) return Fail("kindDetails has a non-string element");
     if (!started_) return Fail("", "payload is not a JSON object");
     return true;  // a null member reads as absent
   }
@@ -159,6 +183,9 @@ class ClaimsReader {
       case Field::kVideoBool: video_->*video_bool_ = v; return true;
       case Field::kSipAdmin: c_->sip->admin = v; return true;
       case Field::kSipCall: c_->sip->call = v; return true;
+      case Field::kAgentAdmin: c_->agent->admin = v; return true;
+      case Field::kAgentSimulationAdmin: c_->agent->simulation_admin = v; return true;
+      case Field::kAgentDatabaseAdmin: c_->agent->database_admin = v; return true;
       case Field::kInferencePerform: c_->inference->perform = v; return true;
       case Field::kObservabilityWrite: c_->observability->write = v; return true;
       default: return WrongType();
@@ -206,6 +233,11 @@ class ClaimsReader {
           video_->can_publish_sources->push_back(std::move(v));
           return true;
         }
+        if (scope_ == Scope::kKindDetails) {
+          // A newer server's kind detail means nothing to this SDK.
+          if (IsKnownKindDetail(v)) c_->kind_details.push_back(std::move(v));
+          return true;
+        }
         return WrongType();
     }
   }
@@ -213,7 +245,7 @@ class ClaimsReader {
     if (++depth_ > kMaxJsonDepth) return Fail("", "malformed token: payload nested too deeply");
     if (skip_.active()) return skip_.Nest();
     if (capture_) return CaptureOpen(true);
-    if (scope_ == Scope::kSources) return WrongType();
+    if (scope_ == Scope::kSources || scope_ == Scope::kKindDetails) return WrongType();
     if (!started_) {
       started_ = true;
       scope_ = Scope::kTop;
@@ -228,6 +260,9 @@ class ClaimsReader {
       case Field::kSip:
         if (!c_->sip) c_->sip.emplace();
         return Enter(Scope::kSip);
+      case Field::kAgent:
+        if (!c_->agent) c_->agent.emplace();
+        return Enter(Scope::kAgent);
       case Field::kInference:
         if (!c_->inference) c_->inference.emplace();
         return Enter(Scope::kInference);
@@ -257,12 +292,18 @@ class ClaimsReader {
     if (++depth_ > kMaxJsonDepth) return Fail("", "malformed token: payload nested too deeply");
     if (skip_.active()) return skip_.Nest();
     if (capture_) return CaptureOpen(false);
-    if (scope_ == Scope::kSources) return WrongType();
+    if (scope_ == Scope::kSources || scope_ == Scope::kKindDetails) return WrongType();
     if (!started_) return Fail("", "payload is not a JSON object");
     if (field_ == Field::kUnknown) return skip_.Nest();
     if (field_ == Field::kSources) {
       video_->can_publish_sources.emplace();
       scope_ = Scope::kSources;
+      field_ = Field::kUnknown;
+      return true;
+    }
+    if (field_ == Field::kKindDetails) {
+      c_->kind_details.clear();
+      scope_ = Scope::kKindDetails;
       field_ = Field::kUnknown;
       return true;
     }
@@ -272,7 +313,8 @@ class ClaimsReader {
     --depth_;
     if (skip_.active()) return skip_.Unnest();
     if (capture_) return CaptureClose(false);
-    scope_ = Scope::kVideo;  // the only array we enter is video.canPublishSources
+    // The arrays we enter: video.canPublishSources and the top-level kindDetails.
+    scope_ = scope_ == Scope::kKindDetails ? Scope::kTop : Scope::kVideo;
     field_ = Field::kUnknown;
     return true;
   }
@@ -283,6 +325,7 @@ class ClaimsReader {
       case Scope::kTop: field_ = FieldNamed(kTopFields, k); break;
       case Scope::kVideo: field_ = VideoField(k); break;
       case Scope::kSip: field_ = FieldNamed(kSipFields, k); break;
+      case Scope::kAgent: field_ = FieldNamed(kAgentFields, k); break;
       case Scope::kInference: field_ = FieldNamed(kInferenceFields, k); break;
       case Scope::kObservability: field_ = FieldNamed(kObservabilityFields, k); break;
       case Scope::kAttributes:
@@ -315,6 +358,7 @@ class ClaimsReader {
     switch (scope_) {
       case Scope::kVideo: return "video." + key_;
       case Scope::kSip: return "sip." + key_;
+      case Scope::kAgent: return "agent." + key_;
       case Scope::kInference: return "inference." + key_;
       case Scope::kObservability: return "observability." + key_;
       default: return key_;
@@ -324,13 +368,16 @@ class ClaimsReader {
     if (!started_) return Fail("", "payload is not a JSON object");
     if (scope_ == Scope::kAttributes) return Fail("attributes has a non-string value");
     if (scope_ == Scope::kSources) return Fail("video.canPublishSources has a non-string element");
+    if (scope_ == Scope::kKindDetails) return Fail("kindDetails has a non-string element");
     switch (field_) {
       case Field::kUnknown: return true;  // unknown members may hold anything
       case Field::kNbf: case Field::kExp: return Fail(Name() + " is not a number");
       case Field::kVideoBool: case Field::kSipAdmin: case Field::kSipCall: case Field::kInferencePerform:
+      case Field::kAgentAdmin: case Field::kAgentSimulationAdmin: case Field::kAgentDatabaseAdmin:
       case Field::kObservabilityWrite: return Fail(Name() + " is not a boolean");
       case Field::kSources: return Fail("video.canPublishSources is not an array");
-      case Field::kVideo: case Field::kSip: case Field::kInference: case Field::kObservability:
+      case Field::kKindDetails: return Fail("kindDetails is not an array");
+      case Field::kVideo: case Field::kSip: case Field::kAgent: case Field::kInference: case Field::kObservability:
       case Field::kAttributes: case Field::kRoomConfig: return Fail(Name() + " is not an object");
       default: return Fail(Name() + " is not a string");
     }
@@ -392,6 +439,7 @@ bool AppendClaimsJson(const Claims& c, std::string_view issuer, std::optional<st
   w.OptionalString("metadata", c.metadata);
   if (!c.attributes.empty()) w.StringMap("attributes", c.attributes);
   w.OptionalString("kind", c.kind);
+  if (!c.kind_details.empty()) w.StringArray("kindDetails", c.kind_details);
   w.OptionalString("sha256", c.sha256);
   w.OptionalString("roomPreset", c.room_preset);
   if (c.room_config) {
@@ -411,6 +459,13 @@ bool AppendClaimsJson(const Claims& c, std::string_view issuer, std::optional<st
     w.Close();
   }
   if (c.sip) w.BoolObject("sip", {{"admin", c.sip->admin}, {"call", c.sip->call}});
+  if (c.agent && *c.agent != AgentGrant{}) {
+    // Only true members are written, as a LiveKit server writes them.
+    const auto true_or_absent = [](bool b) { return b ? std::optional<bool>(true) : std::nullopt; };
+    w.BoolObject("agent", {{"admin", true_or_absent(c.agent->admin)},
+                           {"simulationAdmin", true_or_absent(c.agent->simulation_admin)},
+                           {"databaseAdmin", true_or_absent(c.agent->database_admin)}});
+  }
   if (c.inference) w.BoolObject("inference", {{"perform", c.inference->perform}});
   if (c.observability) w.BoolObject("observability", {{"write", c.observability->write}});
   w.Close();

@@ -84,6 +84,10 @@ ApiConnection::ApiConnection(ClientOptions options, std::shared_ptr<Transport> t
   }
   resolved_ = std::move(*resolved);
   parsed_origin_ = std::make_shared<const ParsedOrigin>(ParsedOrigin{resolved_.url, resolved_.url.HostKey()});
+  if (resolved_.agents.ok()) {
+    parsed_agents_origin_ =
+        std::make_shared<const ParsedOrigin>(ParsedOrigin{resolved_.agents->url, resolved_.agents->url.HostKey()});
+  }
   if (resolved_.signs_tokens()) tokens_ = std::make_unique<TokenCache>(resolved_.api_key, resolved_.api_secret);
   if (!transport) {
     engine_ = resolved_.options.dedicated_engine ? std::make_shared<CurlEngine>() : SharedCurlEngine();
@@ -119,6 +123,12 @@ Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google
                                           const RequestFacts& facts, const CallOptions& options) const {
   if (!status_.ok()) return status_.error();
   if (auto s = CheckCallOptions(options); !s.ok()) return std::move(s).error();
+  // The host of the method's service: the project URL or the agents host. Failover then
+  // treats that host as the call's origin (its own region list, health and trust boundary).
+  const bool agents_host = method.host == ServiceHost::kAgents;
+  if (agents_host && !resolved_.agents.ok()) return resolved_.agents.error();
+  const std::string& origin = agents_host ? resolved_.agents->origin : resolved_.origin;
+  const std::string& path_prefix = agents_host ? resolved_.agents->path_prefix : resolved_.path_prefix;
   const ClientOptions& o = resolved_.options;
   CallSpec spec;
   auto body = EncodeMessage(request, o.encoding);
@@ -165,10 +175,10 @@ Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google
     spec.headers.push_back(h);
   }
 
-  spec.origin = resolved_.origin;
-  spec.parsed_origin = parsed_origin_;
-  spec.path.reserve(resolved_.path_prefix.size() + method.service.size() + method.method.size() + 10);
-  spec.path.append(resolved_.path_prefix).append("/livekit.").append(method.service).append("/").append(method.method);
+  spec.origin = origin;
+  spec.parsed_origin = agents_host ? parsed_agents_origin_ : parsed_origin_;
+  spec.path.reserve(path_prefix.size() + method.service.size() + method.method.size() + 10);
+  spec.path.append(path_prefix).append("/livekit.").append(method.service).append("/").append(method.method);
   spec.method_name.append(method.service).append("/").append(method.method);
   spec.kind = method.kind;
   spec.attempt_timeout = AttemptTimeout(method, facts, options.timeout.value_or(o.timeout));

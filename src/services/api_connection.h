@@ -78,6 +78,7 @@ class ApiConnection {
   Status status_;
   ResolvedOptions resolved_;
   std::shared_ptr<const ParsedOrigin> parsed_origin_;  // resolved_.origin, parsed once
+  std::shared_ptr<const ParsedOrigin> parsed_agents_origin_;  // resolved_.agents, when usable
   std::shared_ptr<CurlEngine> engine_;  // null when a transport was injected
   std::unique_ptr<CallRunner> runner_;
   std::shared_ptr<InflightCalls> inflight_;

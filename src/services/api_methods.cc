@@ -2,6 +2,9 @@
 // own files hold their constructors and convenience forms.
 
 #include "livekit/agent_dispatch_client.h"
+#include "livekit/agent_simulation_client.h"
+#include "livekit/agentdb_client.h"
+#include "livekit/cloud_agent_client.h"
 #include "livekit/connector_client.h"
 #include "livekit/egress_client.h"
 #include "livekit/ingress_client.h"

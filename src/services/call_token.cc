@@ -32,6 +32,13 @@ CallGrants GrantsForCall(const MethodInfo& method, const RequestFacts& request) 
     if (g.sip_call) sip.call = true;
     out.sip = sip;
   }
+  if (g.agent_admin || g.simulation_admin || g.database_admin) {
+    AgentGrant agent;
+    agent.admin = g.agent_admin;
+    agent.simulation_admin = g.simulation_admin;
+    agent.database_admin = g.database_admin;
+    out.agent = agent;
+  }
   return out;
 }
 
@@ -42,6 +49,7 @@ Result<std::string> SignCallToken(const MethodInfo& method, const RequestFacts& 
   CallGrants grants = GrantsForCall(method, request);
   if (grants.video) token.set_video_grant(std::move(*grants.video));
   if (grants.sip) token.set_sip_grant(*grants.sip);
+  if (grants.agent) token.set_agent_grant(*grants.agent);
   return token.ToJwt();
 }
 

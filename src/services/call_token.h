@@ -15,10 +15,12 @@ namespace livekit::internal {
 inline constexpr std::chrono::seconds kCallTokenTtl{600};
 
 /// The grants of a call: the method's flags, room = request's `room`/`room_name`,
-/// destinationRoom = request's `destination_room`.
+/// destinationRoom = request's `destination_room`. An agent service's token holds the `agent`
+/// claim alone, with the one member its service needs.
 struct CallGrants {
   std::optional<VideoGrant> video;
   std::optional<SipGrant> sip;
+  std::optional<AgentGrant> agent;
 };
 CallGrants GrantsForCall(const MethodInfo& method, const RequestFacts& request);
 

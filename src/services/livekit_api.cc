@@ -12,7 +12,10 @@ LiveKitAPI::LiveKitAPI(std::shared_ptr<internal::ApiConnection> connection)
       sip_(connection),
       agent_dispatch_(connection),
       connector_(connection),
-      phone_number_(connection) {}
+      phone_number_(connection),
+      cloud_agent_(connection),
+      agent_simulation_(connection),
+      agentdb_(connection) {}
 
 LiveKitAPI::LiveKitAPI(ClientOptions options)
     : LiveKitAPI(std::make_shared<internal::ApiConnection>(std::move(options))) {}

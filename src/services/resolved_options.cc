@@ -31,19 +31,27 @@ Status CheckFailover(const FailoverOptions& failover, const std::string& prefix)
 // Checks the client's URL with the SDK's one parser and keeps the parsed value: origin and
 // path only, no query or fragment. Messages never quote the URL: a mistaken one may hold a
 // token (e.g. a client URL with ?access_token=).
-Status ResolveUrl(const std::string& url, ResolvedOptions* out) {
+// `what` names the URL in messages ("URL", "agents URL").
+Result<HostTarget> ResolveUrl(const std::string& url, const std::string& what) {
   std::string why;
   auto parts = ParseUrl(url, &why);
-  if (!parts) return Invalid("invalid URL: " + why);
+  if (!parts) return Invalid("invalid " + what + ": " + why);
   if (!parts->query_and_fragment.empty() || parts->path.find(' ') != std::string::npos) {
-    return Invalid("invalid URL: query, fragment or space not allowed");
+    return Invalid("invalid " + what + ": query, fragment or space not allowed");
   }
   std::string path = parts->path;
   while (!path.empty() && path.back() == '/') path.pop_back();
-  out->origin = parts->scheme + "://" + parts->authority;
-  out->path_prefix = path;
-  out->url = std::move(*parts);
-  return OkStatus();
+  HostTarget out;
+  out.origin = parts->scheme + "://" + parts->authority;
+  out.path_prefix = path;
+  out.url = std::move(*parts);
+  return out;
+}
+
+// An IPv4 address (digits and dots) or a bracketed IPv6 literal.
+bool IsIpLiteral(std::string_view host) {
+  if (!host.empty() && host.front() == '[') return true;
+  return !host.empty() && host.find_first_not_of("0123456789.") == std::string_view::npos;
 }
 
 }  // namespace
@@ -62,7 +70,22 @@ Result<ResolvedOptions> ResolveClientOptions(ClientOptions options, const EnvLoo
 
   ResolvedOptions out;
   if (options.url.empty()) return Invalid("no server URL: set ClientOptions::url or LIVEKIT_URL");
-  if (auto s = ResolveUrl(options.url, &out); !s.ok()) return std::move(s).error();
+  auto project = ResolveUrl(options.url, "URL");
+  if (!project.ok()) return std::move(project).error();
+  out.origin = std::move(project->origin);
+  out.path_prefix = std::move(project->path_prefix);
+  out.url = std::move(project->url);
+  // The agents host. An unusable agents_url fails the client like an unusable url; an
+  // unusable LK_AGENTS_URL only the calls that go there (the variable may be meant for
+  // another program, and must not break the rest of the API).
+  if (!options.agents_url.empty()) {
+    out.agents = ResolveUrl(options.agents_url, "agents URL (ClientOptions::agents_url)");
+    if (!out.agents.ok()) return out.agents.error();
+  } else if (const char* env_agents = env ? env("LK_AGENTS_URL") : nullptr; env_agents != nullptr && *env_agents) {
+    out.agents = ResolveUrl(env_agents, "agents URL (LK_AGENTS_URL)");
+  } else {
+    out.agents = ResolveUrl(AgentsUrlOf(options.url).value_or(options.url), "agents URL");
+  }
   if (!has_key_pair && options.token.empty()) {
     if (!options.api_key.empty() || !options.api_secret.empty()) {
       return Invalid(std::string("missing API ") + (options.api_key.empty() ? "key" : "secret") +
@@ -78,6 +101,7 @@ Result<ResolvedOptions> ResolveClientOptions(ClientOptions options, const EnvLoo
   if (!prefix.empty() && prefix.front() != '/') prefix.insert(prefix.begin(), '/');
   while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
   out.path_prefix += prefix;
+  if (out.agents.ok()) out.agents->path_prefix += prefix;
   if (has_key_pair) {
     out.api_key = options.api_key;
     out.api_secret = options.api_secret;
@@ -88,6 +112,19 @@ Result<ResolvedOptions> ResolveClientOptions(ClientOptions options, const EnvLoo
   options.token.clear();
   out.options = std::move(options);
   return out;
+}
+
+std::optional<std::string> AgentsUrlOf(const std::string& project_url) {
+  auto parts = ParseUrl(project_url);
+  if (!parts) return std::nullopt;
+  const std::string& authority = parts->authority;
+  const std::size_t dot = authority.find('.');
+  // Kept: localhost and other dotless names, and IP addresses (an IPv4 address has dots,
+  // but no first label to replace).
+  if (dot == std::string::npos || IsIpLiteral(parts->host)) {
+    return parts->scheme + "://" + authority + parts->path + parts->query_and_fragment;
+  }
+  return "https://agents." + authority.substr(dot + 1) + parts->path + parts->query_and_fragment;
 }
 
 Status CheckCallOptions(const CallOptions& options) {

@@ -9,7 +9,8 @@ namespace {
 std::string KeyOf(const MethodInfo& m, const RequestFacts& f) {
   const RequiredGrant& g = m.grant;
   std::string key;
-  for (bool b : {g.room_create, g.room_list, g.room_record, g.room_admin, g.ingress_admin, g.sip_admin, g.sip_call}) {
+  for (bool b : {g.room_create, g.room_list, g.room_record, g.room_admin, g.ingress_admin, g.sip_admin, g.sip_call,
+                 g.agent_admin, g.simulation_admin, g.database_admin}) {
     key.push_back(b ? '1' : '0');
   }
   if (g.room_scoped) key.append("|").append(f.room);

@@ -45,6 +45,8 @@ void EasyHandlePool::Configure(PooledHandle& h, const HttpRequest& req) {
   if (!req.tls.ca_bundle_path.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, req.tls.ca_bundle_path.c_str());
   if (req.verb == HttpRequest::Verb::kPost) {
     curl_easy_setopt(e, CURLOPT_POST, 1L);
+  } else if (req.verb == HttpRequest::Verb::kPut) {
+    curl_easy_setopt(e, CURLOPT_UPLOAD, 1L);  // PUT; its body comes from a stream (exchange_stream.h)
   } else {
     curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
   }

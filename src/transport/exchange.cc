@@ -9,6 +9,7 @@
 
 #include "common/text.h"
 #include "transport/event_loop.h"
+#include "transport/exchange_stream.h"
 #include "transport/open_file_limit.h"
 
 namespace livekit::internal {
@@ -65,6 +66,38 @@ size_t OnBody(char* data, size_t size, size_t nmemb, void* user) {
   }
   ex->response.body.append(data, n);
   return n;
+}
+
+// The streaming mode (exchange_stream.h): each piece goes to the stream as it arrives.
+size_t OnStreamBody(char* data, size_t size, size_t nmemb, void* user) {
+  auto* ex = static_cast<Exchange*>(user);
+  const size_t n = size * nmemb;
+  long status = 0;
+  curl_easy_getinfo(ex->handle.easy, CURLINFO_RESPONSE_CODE, &status);
+  return ex->request.stream->OnBodyChunk(static_cast<int>(status), std::string_view(data, n)) ? n : 0;
+}
+
+size_t OnStreamRead(char* buffer, size_t size, size_t nitems, void* user) {
+  auto* ex = static_cast<Exchange*>(user);
+  const size_t n = ex->request.stream->ReadBody(buffer, size * nitems);
+  return n == ExchangeStream::kReadFailed ? CURL_READFUNC_ABORT : n;
+}
+
+// The options a streamed exchange sets over the ordinary ones; Release undoes what the next
+// exchange on the handle would not set again.
+void PrepareStream(CURL* e, Exchange* ex) {
+  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnStreamBody);
+  curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(0));  // no limit: read as it comes
+  const std::int64_t upload = ex->request.stream->UploadSize();
+  if (upload < 0) return;
+  curl_easy_setopt(e, CURLOPT_READFUNCTION, &OnStreamRead);
+  curl_easy_setopt(e, CURLOPT_READDATA, ex);
+  if (ex->request.verb == HttpRequest::Verb::kPost) {
+    curl_easy_setopt(e, CURLOPT_POSTFIELDS, nullptr);  // the body comes from the read function
+    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(upload));
+  } else {
+    curl_easy_setopt(e, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(upload));
+  }
 }
 
 // libcurl silently resends a request that got no answer on a reused connection. One attempt
@@ -147,6 +180,7 @@ void Exchange::Prepare() {
   curl_easy_setopt(e, CURLOPT_PREREQDATA, this);
   curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &OnOpenSocket);
   curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, this);
+  if (request.stream) PrepareStream(e, this);
 }
 
 void Exchange::Release() {
@@ -161,6 +195,10 @@ void Exchange::Release() {
   curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, nullptr);
   curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, nullptr);
   if (handle.verb == HttpRequest::Verb::kPost) curl_easy_setopt(e, CURLOPT_POSTFIELDS, nullptr);
+  if (request.stream) {
+    curl_easy_setopt(e, CURLOPT_READFUNCTION, nullptr);
+    curl_easy_setopt(e, CURLOPT_READDATA, nullptr);
+  }
 }
 
 ExchangeResult Exchange::ResultOf(CURLcode code) {

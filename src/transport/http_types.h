@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,8 +30,10 @@ struct HostLimit {
   bool long_wait = false;         // waits on the server for long (phone dialing): its own lane
 };
 
+class ExchangeStream;  // transport/exchange_stream.h
+
 struct HttpRequest {
-  enum class Verb { kGet, kPost };
+  enum class Verb { kGet, kPost, kPut };
   Verb verb = Verb::kPost;
   std::string url;  // absolute: scheme://host[:port]/path
   HeaderList headers;
@@ -39,6 +42,10 @@ struct HttpRequest {
   std::size_t max_response_bytes = kDefaultMaxResponseBytes;
   TlsOptions tls;
   HostLimit host_limit;
+  /// Null (every API call): the answer's body is collected into HttpResponse::body, at most
+  /// max_response_bytes. Set (uploads, streamed endpoints): the body goes to it piece by piece
+  /// as it arrives, unbounded, and the request body may come from it (see exchange_stream.h).
+  std::shared_ptr<ExchangeStream> stream;
 };
 
 struct HttpResponse {

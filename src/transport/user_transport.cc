@@ -52,7 +52,7 @@ Transport::ExchangeId UserTransport::Send(HttpRequest request, ExchangeCallback 
   }
 
   HttpTransportRequest out;
-  out.method = request.verb == HttpRequest::Verb::kGet ? "GET" : "POST";
+  out.method = request.verb == HttpRequest::Verb::kGet ? "GET" : request.verb == HttpRequest::Verb::kPut ? "PUT" : "POST";
   out.url = std::move(request.url);
   out.headers = std::move(request.headers);
   out.body = std::move(request.body);

@@ -44,11 +44,13 @@ TEST(AccessTokenTest, EachClaimAloneRoundTrips) {
       [&](AccessToken& t) { t.set_metadata(*all.metadata); },
       [&](AccessToken& t) { t.set_attributes(all.attributes); },
       [&](AccessToken& t) { t.set_kind(*all.kind); },
+      [&](AccessToken& t) { t.set_kind_details(all.kind_details); },
       [&](AccessToken& t) { t.set_sha256(*all.sha256); },
       [&](AccessToken& t) { t.set_room_preset(*all.room_preset); },
       [&](AccessToken& t) { t.set_room_config(*all.room_config); },
       [&](AccessToken& t) { t.set_identity("x").set_video_grant(*all.video); },
       [&](AccessToken& t) { t.set_sip_grant(*all.sip); },
+      [&](AccessToken& t) { t.set_agent_grant(*all.agent); },
       [&](AccessToken& t) { t.set_inference_grant(*all.inference); },
       [&](AccessToken& t) { t.set_observability_grant(*all.observability); },
   };

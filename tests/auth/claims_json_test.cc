@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "common/json_writer.h"
 #include "common/utf8.h"
 #include "livekit/access_token.h"
@@ -102,6 +104,83 @@ TEST(ClaimsJsonTest, ParsesWhatItWritesForEveryClaim) {
   EXPECT_EQ(nlohmann::json::parse(c.ToJson())["name"], "n\"ame");
 }
 
+TEST(ClaimsJsonTest, AgentGrantWritesOnlyTrueMembersAndNothingWhenEmpty) {
+  Claims c;
+  c.agent = AgentGrant{};
+  EXPECT_FALSE(nlohmann::json::parse(c.ToJson()).contains("agent"));
+  c.agent->simulation_admin = true;
+  EXPECT_EQ(nlohmann::json::parse(c.ToJson())["agent"], nlohmann::json::parse(R"({"simulationAdmin":true})"));
+  c.agent->admin = true;
+  c.agent->database_admin = true;
+  EXPECT_EQ(nlohmann::json::parse(c.ToJson())["agent"],
+            nlohmann::json::parse(R"({"admin":true,"simulationAdmin":true,"databaseAdmin":true})"));
+  auto back = ParseClaimsJson(c.ToJson());
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(back->agent, c.agent);
+}
+
+TEST(ClaimsJsonTest, AgentGrantReadsExplicitFalseAndIgnoresUnknownMembers) {
+  auto c = ParseClaimsJson(R"({"agent":{"admin":false,"databaseAdmin":true,"futureAdmin":true}})");
+  ASSERT_TRUE(c.ok()) << c.error().message();
+  AgentGrant want;
+  want.database_admin = true;
+  EXPECT_EQ(c->agent, want);
+  EXPECT_FALSE(ParseClaimsJson("{}")->agent.has_value());
+}
+
+TEST(ClaimsJsonTest, KindDetailsRoundTripAndUnknownNamesAreDropped) {
+  Claims c;
+  c.kind = "agent";
+  c.kind_details = {"cloud_agent", "forwarded", "connector_whatsapp", "connector_twilio", "bridge_rtsp",
+                    "simulation"};
+  const auto json = nlohmann::json::parse(c.ToJson());
+  EXPECT_EQ(json["kindDetails"], nlohmann::json(c.kind_details));
+  auto back = ParseClaimsJson(c.ToJson());
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(back->kind_details, c.kind_details);
+
+  auto mixed = ParseClaimsJson(R"({"kindDetails":["teleporter","forwarded","CLOUD_AGENT","","simulation"]})");
+  ASSERT_TRUE(mixed.ok()) << mixed.error().message();
+  EXPECT_EQ(mixed->kind_details, (std::vector<std::string>{"forwarded", "simulation"}));
+  // An empty list is not written.
+  EXPECT_FALSE(nlohmann::json::parse(Claims{}.ToJson()).contains("kindDetails"));
+}
+
+// The claim names a token can carry are the upstream ClaimGrants names plus the JWT ones;
+// upstream's `identity` travels as `sub` (which is what servers read).
+TEST(ClaimsJsonTest, FullClaimKeySetIsUpstreamsClaimGrantsKeySet) {
+  Claims c;
+  c.issuer = "key";
+  c.identity = "id";
+  c.not_before = 1;
+  c.expires_at = 2;
+  c.name = "n";
+  c.metadata = "m";
+  c.attributes = {{"a", "b"}};
+  c.kind = "agent";
+  c.kind_details = {"cloud_agent"};
+  c.sha256 = "s";
+  c.room_preset = "p";
+  c.room_config = livekit::RoomConfiguration();
+  c.video = VideoGrant();
+  c.sip = SipGrant();
+  c.agent = AgentGrant();
+  c.agent->admin = true;
+  c.inference = InferenceGrant();
+  c.observability = ObservabilityGrant();
+  std::set<std::string> keys;
+  const auto payload = nlohmann::json::parse(c.ToJson());
+  for (const auto& item : payload.items()) keys.insert(item.key());
+  const std::set<std::string> upstream = {
+      "name", "kind", "kindDetails", "video", "sip", "agent", "inference", "observability", "roomConfig",
+      "roomPreset", "sha256", "metadata", "attributes", "iss", "sub", "nbf", "exp"};
+  EXPECT_EQ(keys, upstream);
+  // And every one of them is read back.
+  auto back = ParseClaimsJson(c.ToJson());
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(back->ToJson(), c.ToJson());
+}
+
 TEST(ClaimsJsonTest, RefusesBadShapesWithTheMemberName) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {R"({"video":{"canPublishSources":[{"a":1}]}})", "canPublishSources has a non-string element"},
@@ -112,6 +191,12 @@ TEST(ClaimsJsonTest, RefusesBadShapesWithTheMemberName) {
       {R"({"observability":[]})", "observability is not an object"},
       {R"({"nbf":true})", "nbf is not a number"},
       {R"({"kind":7})", "kind is not a string"},
+      {R"({"agent":{"admin":"yes"}})", "agent.admin is not a boolean"},
+      {R"({"agent":true})", "agent is not an object"},
+      {R"({"kindDetails":"forwarded"})", "kindDetails is not an array"},
+      {R"({"kindDetails":[1]})", "kindDetails has a non-string element"},
+      {R"({"kindDetails":[null]})", "kindDetails has a non-string element"},
+      {R"({"kindDetails":[["forwarded"]]})", "kindDetails has a non-string element"},
       {R"({"roomConfig":"x"})", "roomConfig is not an object"},
       {R"({"a":1}{"b":2})", "not valid JSON"},
       {"{\"name\":\"\xff\"}", "not valid JSON"},

@@ -274,18 +274,47 @@ TEST_F(ControlHeaderTest, XLkMockWinsFieldByField) {
   EXPECT_EQ(Twirp(server_.url(1), "RoomService", "ListRooms", "{}", true, mode).status, 503);
 }
 
-TEST_F(ControlHeaderTest, MalformedControlHeaderIs400AndTheServerKeepsServing) {
-  for (const char* bad : {"{not json", "[1,2]", R"({"failRegions":"0"})", R"({"failMode":"explode"})",
-                          R"({"delayMs":-5})", R"({"skipAuth":"yes"})", R"({"sipStatus":486})"}) {
+// As LiveKit's test server does, a control value the mock cannot read is ignored, not
+// refused: the call is served as without it, and X-Lk-Mock-Ignored says what was dropped.
+TEST_F(ControlHeaderTest, MalformedControlValueIsIgnoredAndReported) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"{not json", "X-Lk-Mock: not valid JSON"},
+      {"[1,2]", "X-Lk-Mock: expected a JSON object"},
+      {R"({"failRegions":"0"})", "X-Lk-Mock: failRegions must be an array of region indices"},
+      {R"({"failMode":"explode","failRegions":[0]})", "X-Lk-Mock: failMode must be"},
+      {R"({"delayMs":-5})", "X-Lk-Mock: delayMs must be a non-negative number"},
+      {R"({"skipAuth":"yes"})", "X-Lk-Mock: skipAuth must be true or false"},
+      {R"({"sipStatus":486})", "X-Lk-Mock: sipStatus must be an object"}};
+  for (const auto& [bad, why] : rows) {
     const HttpResult r = ListRooms(0, bad);
-    EXPECT_EQ(r.status, 400) << bad;
-    const json body = json::parse(r.body);
-    EXPECT_EQ(body["code"], "invalid_argument");
-    EXPECT_NE(body["msg"].get<std::string>().find("X-Lk-Mock"), std::string::npos);
+    ASSERT_EQ(r.curl, CURLE_OK) << bad;
+    if (std::string(bad).find("failRegions\":[0]") != std::string::npos) {
+      // The readable field still applies: region 0 fails, with the default status mode.
+      EXPECT_EQ(r.status, 503) << bad;
+    } else {
+      EXPECT_EQ(r.status, 200) << bad;
+      EXPECT_EQ(r.Header("x-lk-mock-region"), "0");
+    }
+    EXPECT_EQ(r.Header("x-lk-mock-ignored").rfind(why, 0), 0u) << bad << " -> " << r.Header("x-lk-mock-ignored");
   }
-  // Unknown fields are ignored.
-  EXPECT_EQ(ListRooms(0, R"({"somethingNew":1})").status, 200);
-  EXPECT_EQ(ListRooms(0, "").status, 200);
+  // skipAuth of the wrong type is not a skip: without a token it is still 401.
+  HttpResult r = Twirp(server_.url(0), "RoomService", "ListRooms", "{}", true, {R"(X-Lk-Mock: {"skipAuth":"yes"})"});
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.Header("x-lk-mock-ignored").find("skipAuth"), std::string::npos);
+  // Two bad fields: both reported.
+  r = ListRooms(1, R"({"delayMs":"x","regionsStatus":[]})");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.Header("x-lk-mock-ignored"),
+            "X-Lk-Mock: delayMs must be a non-negative number; X-Lk-Mock: regionsStatus must be a number");
+  // Discovery too.
+  r = Regions(2, {"X-Lk-Mock: {oops"});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.Header("x-lk-mock-ignored"), "X-Lk-Mock: not valid JSON");
+  // Unknown fields are ignored silently; a readable header adds nothing.
+  r = ListRooms(0, R"({"somethingNew":1})");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_FALSE(r.HasHeader("x-lk-mock-ignored"));
+  EXPECT_FALSE(ListRooms(0, "").HasHeader("x-lk-mock-ignored"));
 }
 
 }  // namespace

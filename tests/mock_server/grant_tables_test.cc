@@ -20,7 +20,8 @@ std::string Name(std::string_view service, std::string_view method) {
 
 // A grant as one comparable line, e.g. "roomAdmin+room".
 std::string Describe(bool room_create, bool room_list, bool room_record, bool room_admin, bool ingress_admin,
-                     bool sip_admin, bool sip_call, bool room, bool destination_room) {
+                     bool sip_admin, bool sip_call, bool room, bool destination_room, bool agent_admin,
+                     bool simulation_admin, bool database_admin) {
   std::string out;
   auto add = [&out](bool needed, const char* name) {
     if (needed) out += (out.empty() ? "" : "+") + std::string(name);
@@ -34,23 +35,27 @@ std::string Describe(bool room_create, bool room_list, bool room_record, bool ro
   add(sip_call, "sip.call");
   add(room, "room");
   add(destination_room, "dest");
+  add(agent_admin, "agent.admin");
+  add(simulation_admin, "agent.simulationAdmin");
+  add(database_admin, "agent.databaseAdmin");
   return out.empty() ? "none" : out;
 }
 
 std::string Describe(const livekit::internal::RequiredGrant& g) {
   return Describe(g.room_create, g.room_list, g.room_record, g.room_admin, g.ingress_admin, g.sip_admin, g.sip_call,
-                  g.room_scoped, g.dest_scoped);
+                  g.room_scoped, g.dest_scoped, g.agent_admin, g.simulation_admin, g.database_admin);
 }
 
 std::string Describe(const livekit::mock::Grant& g) {
   return Describe(g.room_create, g.room_list, g.room_record, g.room_admin, g.ingress_admin, g.sip_admin, g.sip_call,
-                  g.room, g.destination_room);
+                  g.room, g.destination_room, g.agent_admin, g.agent_simulation_admin, g.agent_database_admin);
 }
 
 struct Row {
   std::string grant;
   std::string request;
   std::string response;
+  bool agents_host = false;  // served by LiveKit Cloud's agents host, not the project URL
 };
 
 std::map<std::string, Row> SdkTable() {
@@ -59,7 +64,8 @@ std::map<std::string, Row> SdkTable() {
   std::map<std::string, Row> out;
   for (std::size_t i = 0; i < n; ++i) {
     out[Name(all[i].service, all[i].method)] =
-        Row{Describe(all[i].grant), std::string(all[i].request), std::string(all[i].response)};
+        Row{Describe(all[i].grant), std::string(all[i].request), std::string(all[i].response),
+            all[i].host == livekit::internal::ServiceHost::kAgents};
   }
   return out;
 }
@@ -67,7 +73,8 @@ std::map<std::string, Row> SdkTable() {
 std::map<std::string, Row> MockTable() {
   std::map<std::string, Row> out;
   for (const auto& m : livekit::mock::ApiMethods()) {
-    out[Name(m.service, m.method)] = Row{Describe(m.grant), std::string(m.request), std::string(m.response)};
+    out[Name(m.service, m.method)] = Row{Describe(m.grant), std::string(m.request), std::string(m.response),
+                                         m.host == livekit::mock::Host::kAgents};
   }
   return out;
 }
@@ -78,7 +85,7 @@ TEST(GrantTables, BothListTheSameMethodsOnce) {
   EXPECT_EQ(mock.size(), livekit::mock::ApiMethods().size()) << "the mock lists a method twice";
   for (const auto& [name, row] : sdk) EXPECT_EQ(mock.count(name), 1u) << name << " is missing from the mock";
   for (const auto& [name, row] : mock) EXPECT_EQ(sdk.count(name), 1u) << name << " is missing from the SDK";
-  EXPECT_EQ(sdk.size(), 58u);
+  EXPECT_EQ(sdk.size(), 88u);  // the seven core services' 58 and the agent services' 30
 }
 
 TEST(GrantTables, EveryMethodNeedsTheSameGrantOnBothSides) {
@@ -100,6 +107,15 @@ TEST(GrantTables, EveryMethodHasTheSameMessageTypesOnBothSides) {
   }
 }
 
+TEST(GrantTables, EveryMethodGoesToTheSameHostOnBothSides) {
+  const auto mock = MockTable();
+  for (const auto& [name, row] : SdkTable()) {
+    const auto it = mock.find(name);
+    if (it == mock.end()) continue;
+    EXPECT_EQ(it->second.agents_host, row.agents_host) << name;
+  }
+}
+
 TEST(GrantTables, TheComparisonSeesADifference) {
   // The check above is only worth something if a one-flag change shows in the description.
   livekit::internal::RequiredGrant sdk;
@@ -110,6 +126,9 @@ TEST(GrantTables, TheComparisonSeesADifference) {
   EXPECT_NE(Describe(sdk), Describe(mock));
   mock.room = true;
   EXPECT_EQ(Describe(sdk), Describe(mock));
+  sdk.simulation_admin = true;
+  mock.agent_database_admin = true;
+  EXPECT_NE(Describe(sdk), Describe(mock));
 }
 
 TEST(GrantTables, TheMockFindsItsMethodsByName) {

@@ -1,4 +1,5 @@
-// Every permission row for every one of the 58 methods, in both encodings, over real
+// Every permission row for every one of the 88 methods (the agent services' `agent` claim
+// included), in both encodings, over real
 // sockets: the exact grant passes, each missing grant is 403, a bad signature or no token
 // is 401, a room (or destination room) mismatch is 403.
 
@@ -38,7 +39,11 @@ void SetIfPresent(Message* m, const char* field, const std::string& value) {
 struct Grants {
   VideoGrant video;
   SipGrant sip;
+  AgentGrant agent;
 };
+
+// The agent services answer per method (agent_services_test.cc), not by the id rule.
+bool NeedsAgentClaim(const RequiredGrant& g) { return g.agent_admin || g.simulation_admin || g.database_admin; }
 
 // Exactly the grant a method needs, scoped to room r1 and destination r2 when it must be.
 Grants ExactGrant(const RequiredGrant& g) {
@@ -50,6 +55,9 @@ Grants ExactGrant(const RequiredGrant& g) {
   if (g.ingress_admin) out.video.ingress_admin = true;
   if (g.sip_admin) out.sip.admin = true;
   if (g.sip_call) out.sip.call = true;
+  if (g.agent_admin) out.agent.admin = true;
+  if (g.simulation_admin) out.agent.simulation_admin = true;
+  if (g.database_admin) out.agent.database_admin = true;
   if (g.room_scoped) out.video.room = "r1";
   if (g.dest_scoped) out.video.destination_room = "r2";
   return out;
@@ -72,6 +80,9 @@ std::vector<std::pair<std::string, Grants>> MissingOne(const RequiredGrant& g) {
   add(g.ingress_admin, "ingressAdmin", [](Grants& x) { x.video.ingress_admin.reset(); });
   add(g.sip_admin, "sip.admin", [](Grants& x) { x.sip.admin.reset(); });
   add(g.sip_call, "sip.call", [](Grants& x) { x.sip.call = false; });
+  add(g.agent_admin, "agent.admin", [](Grants& x) { x.agent.admin = false; });
+  add(g.simulation_admin, "agent.simulationAdmin", [](Grants& x) { x.agent.simulation_admin = false; });
+  add(g.database_admin, "agent.databaseAdmin", [](Grants& x) { x.agent.database_admin = false; });
   return out;
 }
 
@@ -109,7 +120,9 @@ class PermissionTest : public ::testing::TestWithParam<const MethodInfo*> {
   }
 
   static std::string Auth(const Grants& g, const std::string& secret = kApiSecret) {
-    return AuthHeader(g.video, g.sip, secret);
+    AccessToken token(kApiKey, secret);
+    token.set_identity("tester").set_video_grant(g.video).set_sip_grant(g.sip).set_agent_grant(g.agent);
+    return "Authorization: Bearer " + token.ToJwt().value();
   }
 
   static MockServerProcess* server_;
@@ -143,6 +156,7 @@ class PermissionRows : public PermissionTest {
         ASSERT_TRUE(response->ParseFromString(r.body));
       }
       // Rule 2 (or an echo) filled every top-level string id field.
+      if (NeedsAgentClaim(GetParam()->grant)) continue;
       const auto* d = response->GetDescriptor();
       for (int i = 0; i < d->field_count(); ++i) {
         const auto* f = d->field(i);
@@ -225,7 +239,7 @@ INSTANTIATE_TEST_SUITE_P(AllMethods, PermissionRows, ::testing::ValuesIn(Methods
                                   std::string(param_info.param->method);
                          });
 
-TEST(PermissionTableTest, CoversThe58Methods) { EXPECT_EQ(Methods().size(), 58u); }
+TEST(PermissionTableTest, CoversThe88Methods) { EXPECT_EQ(Methods().size(), 88u); }
 
 }  // namespace
 }  // namespace livekit::test

@@ -52,6 +52,18 @@ TEST(OptionsTest, ErrorsAndHelp) {
   EXPECT_EQ(Parse({}, {{"LK_TEST_SERVER_PORTS", "nope"}}).action, ParsedOptions::Action::kError);
 }
 
+TEST(OptionsTest, ServicesChoosesWhichHostTheMockPlays) {
+  EXPECT_EQ(Parse({}).options.services, Services::kAll);
+  EXPECT_EQ(Parse({"--services", "agents"}).options.services, Services::kAgents);
+  EXPECT_EQ(Parse({}, {{"LK_TEST_SERVER_SERVICES", "project"}}).options.services, Services::kProject);
+  EXPECT_EQ(Parse({"--services=everything"}).action, ParsedOptions::Action::kError);
+  EXPECT_TRUE(Serves(Services::kAll, Host::kAgents));
+  EXPECT_TRUE(Serves(Services::kAgents, Host::kAgents));
+  EXPECT_FALSE(Serves(Services::kAgents, Host::kProject));
+  EXPECT_FALSE(Serves(Services::kProject, Host::kAgents));
+  EXPECT_TRUE(Serves(Services::kProject, Host::kProject));
+}
+
 TEST(OptionsTest, TlsFlagsSwitchTheAdvertisedSchemeToHttps) {
   const ParsedOptions plain = Parse({});
   EXPECT_FALSE(plain.options.tls());
@@ -89,9 +101,9 @@ TEST(OptionsTest, RegionUrlsNameOneUrlPerPort) {
 
 TEST(ControlHeaderUnitTest, DefaultsAndFields) {
   boost::beast::http::fields h;
-  MockControl c;
-  std::string error;
-  ASSERT_TRUE(ParseControl(h, &c, &error));
+  std::vector<std::string> ignored;
+  MockControl c = ParseControl(h, &ignored);
+  EXPECT_TRUE(ignored.empty());
   EXPECT_FALSE(c.FailsRegion(0));
   EXPECT_EQ(c.EffectiveFailStatus(), 503);
   EXPECT_TRUE(c.AllowsRegion("region-7"));
@@ -99,7 +111,8 @@ TEST(ControlHeaderUnitTest, DefaultsAndFields) {
   h.set("X-Lk-Mock",
         R"({"failRegions":[1,"3"],"failMode":"hang","failStatus":429,"delayMs":12,"skipAuth":true,)"
         R"("sipStatus":{"code":486,"status":"Busy"},"pinnedRegions":["region-1"],"regionsStatus":500})");
-  ASSERT_TRUE(ParseControl(h, &c, &error)) << error;
+  c = ParseControl(h, &ignored);
+  EXPECT_TRUE(ignored.empty()) << ignored.front();
   EXPECT_TRUE(c.FailsRegion(1));
   EXPECT_TRUE(c.FailsRegion(3));
   EXPECT_FALSE(c.FailsRegion(0));
@@ -117,17 +130,57 @@ TEST(ControlHeaderUnitTest, DefaultsAndFields) {
 // cast directly (undefined; on x86 it became INT64_MIN, so a huge delayMs was refused).
 TEST(ControlHeaderUnitTest, OutOfRangeNumbersAreClamped) {
   boost::beast::http::fields h;
-  MockControl c;
-  std::string error;
+  std::vector<std::string> ignored;
   h.set("X-Lk-Mock", R"({"failStatus":1e300,"delayMs":1e300,"failRegions":[-1e300,1e300],"regionsStatus":-1e300})");
-  ASSERT_TRUE(ParseControl(h, &c, &error)) << error;
+  MockControl c = ParseControl(h, &ignored);
+  EXPECT_TRUE(ignored.empty());
   EXPECT_EQ(c.EffectiveFailStatus(), 503);  // clamped far outside 100..599
   EXPECT_EQ(*c.delay_ms, kMaxDelayMs);
   EXPECT_TRUE(c.FailsRegion(-1));
   EXPECT_TRUE(c.FailsRegion(1 << 20));
   EXPECT_EQ(*c.regions_status, -1);
   h.set("X-Lk-Mock", R"({"delayMs":-1e300})");
-  EXPECT_FALSE(ParseControl(h, &c, &error));
+  c = ParseControl(h, &ignored);
+  EXPECT_FALSE(c.delay_ms);  // ignored, not clamped to zero
+  ASSERT_EQ(ignored.size(), 1u);
+}
+
+// Like LiveKit's test server, a control value the mock cannot read is dropped on its own:
+// the other fields still apply, and each drop is reported.
+TEST(ControlHeaderUnitTest, AFieldOfTheWrongTypeIsDroppedAlone) {
+  boost::beast::http::fields h;
+  std::vector<std::string> ignored;
+  h.set("X-Lk-Mock", R"({"failRegions":[2],"failMode":"explode","delayMs":"soon","sipStatus":486})");
+  MockControl c = ParseControl(h, &ignored);
+  EXPECT_TRUE(c.FailsRegion(2));
+  EXPECT_EQ(c.fail_mode, FailMode::kStatus);
+  EXPECT_FALSE(c.delay_ms);
+  EXPECT_FALSE(c.sip_status);
+  ASSERT_EQ(ignored.size(), 3u);
+  EXPECT_NE(ignored[0].find("failMode"), std::string::npos) << ignored[0];
+  EXPECT_NE(ignored[1].find("delayMs"), std::string::npos) << ignored[1];
+  EXPECT_NE(ignored[2].find("sipStatus"), std::string::npos) << ignored[2];
+
+  // Not JSON at all: ignored whole; a legacy header it overrides would still apply.
+  h.set("X-Lk-Mock-Fail-Regions", "1");
+  h.set("X-Lk-Mock", "{not json");
+  ignored.clear();
+  c = ParseControl(h, &ignored);
+  EXPECT_TRUE(c.FailsRegion(1));
+  ASSERT_EQ(ignored.size(), 1u);
+  EXPECT_EQ(ignored[0], "X-Lk-Mock: not valid JSON");
+
+  // A legacy header it cannot read, likewise.
+  h.erase("X-Lk-Mock");
+  h.set("X-Lk-Mock-Fail-Regions", "one");
+  h.set("X-Lk-Mock-Delay-Ms", "-3");
+  ignored.clear();
+  c = ParseControl(h, &ignored);
+  EXPECT_FALSE(c.fail_regions);
+  EXPECT_FALSE(c.delay_ms);
+  EXPECT_EQ(ignored.size(), 2u);
+  // Null: nothing to report.
+  EXPECT_FALSE(ParseControl(h, nullptr).fail_regions);
 }
 
 Room Populate(const google::protobuf::Message* request) {

@@ -7,6 +7,9 @@
 #include <string>
 
 #include "livekit_agent_dispatch.pb.h"
+#include "livekit_agent_simulation.pb.h"
+#include "livekit_agentdb.pb.h"
+#include "livekit_cloud_agent.pb.h"
 #include "livekit_connector.pb.h"
 #include "livekit_connector_twilio.pb.h"
 #include "livekit_connector_whatsapp.pb.h"
@@ -20,18 +23,19 @@
 namespace livekit::internal {
 namespace {
 
-TEST(MethodTable, ListsThe58MethodsOfSevenServicesOnce) {
+TEST(MethodTable, ListsThe88MethodsOfTenServicesOnce) {
   std::size_t n = 0;
   const MethodInfo* all = AllMethods(&n);
-  ASSERT_EQ(n, 58u);
+  ASSERT_EQ(n, 88u);
   std::set<std::string> names, services;
   for (std::size_t i = 0; i < n; ++i) {
     names.insert(std::string(all[i].service) + "/" + std::string(all[i].method));
     services.insert(std::string(all[i].service));
   }
-  EXPECT_EQ(names.size(), 58u);
+  EXPECT_EQ(names.size(), 88u);
   EXPECT_EQ(services, (std::set<std::string>{"RoomService", "Egress", "Ingress", "SIP", "AgentDispatchService",
-                                             "Connector", "PhoneNumberService"}));
+                                             "Connector", "PhoneNumberService", "CloudAgent", "AgentSimulation",
+                                             "AgentDBService"}));
 }
 
 TEST(MethodTable, EveryMessageTypeExistsInTheCompiledProtocol) {
@@ -87,6 +91,30 @@ TEST(MethodTable, GrantsFollowTheApiSurface) {
   EXPECT_EQ(FindMethod("RoomService", "ListRooms")->kind, MethodKind::kRead);
   EXPECT_EQ(FindMethod("Egress", "StartEgress")->kind, MethodKind::kSideEffect);
   EXPECT_EQ(FindMethod("RoomService", "Nope"), nullptr);
+}
+
+TEST(MethodTable, AgentServicesNeedOneMemberOfTheAgentClaim) {
+  const auto* deploy = FindMethod("CloudAgent", "DeployAgent");
+  ASSERT_NE(deploy, nullptr);
+  EXPECT_TRUE(deploy->grant.agent_admin);
+  EXPECT_FALSE(deploy->grant.simulation_admin || deploy->grant.database_admin || deploy->grant.room_admin);
+  EXPECT_EQ(deploy->kind, MethodKind::kSideEffect);
+  EXPECT_EQ(deploy->host, ServiceHost::kAgents);
+  EXPECT_EQ(FindMethod("CloudAgent", "RollbackAgent")->kind, MethodKind::kIdempotentWrite);
+  EXPECT_EQ(FindMethod("CloudAgent", "GetClientSettings")->request, "livekit.ClientSettingsRequest");
+  const auto* count = FindMethod("AgentSimulation", "CountSimulationRuns");
+  ASSERT_NE(count, nullptr);
+  EXPECT_TRUE(count->grant.simulation_admin);
+  EXPECT_EQ(count->kind, MethodKind::kRead);
+  EXPECT_EQ(count->host, ServiceHost::kProject);
+  // Nested messages: C++ SimulationRun_Counts_Request is protobuf livekit.SimulationRun.Counts.Request.
+  EXPECT_EQ(count->request, SimulationRun_Counts_Request::descriptor()->full_name());
+  EXPECT_EQ(count->response, SimulationRun_Counts_Response::descriptor()->full_name());
+  const auto* get = FindMethod("AgentDBService", "GetDatabase");
+  ASSERT_NE(get, nullptr);
+  EXPECT_TRUE(get->grant.database_admin);
+  EXPECT_EQ(get->response, AgentDB_AgentDatabase::descriptor()->full_name());
+  EXPECT_EQ(get->host, ServiceHost::kProject);
 }
 
 }  // namespace

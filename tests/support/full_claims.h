@@ -51,8 +51,8 @@ inline livekit::RoomConfiguration FullRoomConfig() {
   return c;
 }
 
-/// Sets every claim on `t` (identity, name, metadata, attributes, kind, sha256, preset,
-/// room config and all four grants).
+/// Sets every claim on `t` (identity, name, metadata, attributes, kind, kind details, sha256,
+/// preset, room config and all five grants).
 inline void SetFullClaims(AccessToken& t) {
   SipGrant sip;
   sip.admin = true;
@@ -61,16 +61,21 @@ inline void SetFullClaims(AccessToken& t) {
   inference.perform = true;
   ObservabilityGrant observability;
   observability.write = true;
+  AgentGrant agent;
+  agent.admin = true;
+  agent.database_admin = true;  // simulation_admin stays false: false members are not written
   t.set_identity("alice \"the\" 1st")
       .set_name("Alice ☃")
       .set_metadata("{\"level\":3}")
       .set_attributes({{"a", "1"}, {"b", "two words"}, {"ü", ""}})
       .set_kind("agent")
+      .set_kind_details({"cloud_agent", "simulation"})
       .set_sha256("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
       .set_room_preset("preset-1")
       .set_room_config(FullRoomConfig())
       .set_video_grant(FullVideoGrant())
       .set_sip_grant(sip)
+      .set_agent_grant(agent)
       .set_inference_grant(inference)
       .set_observability_grant(observability);
 }
@@ -83,6 +88,7 @@ inline std::string FirstDifference(const Claims& want, const Claims& got) {
   if (want.metadata != got.metadata) return "metadata";
   if (want.attributes != got.attributes) return "attributes";
   if (want.kind != got.kind) return "kind";
+  if (want.kind_details != got.kind_details) return "kindDetails";
   if (want.sha256 != got.sha256) return "sha256";
   if (want.room_preset != got.room_preset) return "roomPreset";
   if (want.room_config.has_value() != got.room_config.has_value()) return "roomConfig (presence)";
@@ -92,6 +98,8 @@ inline std::string FirstDifference(const Claims& want, const Claims& got) {
   }
   if (want.video != got.video) return "video";
   if (want.sip != got.sip) return "sip";
+  // An agent grant with no member true is not written, so it reads back as absent.
+  if (want.agent.value_or(AgentGrant{}) != got.agent.value_or(AgentGrant{})) return "agent";
   if (want.inference != got.inference) return "inference";
   if (want.observability != got.observability) return "observability";
   return "";

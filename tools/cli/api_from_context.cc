@@ -51,6 +51,7 @@ class VerboseListener : public livekit::FailoverListener {
 livekit::Result<livekit::ClientOptions> ClientOptionsFromContext(const CliContext& ctx) {
   livekit::ClientOptions o;
   o.url = ctx.url;
+  o.agents_url = ctx.agents_url;
   o.api_key = ctx.api_key;
   o.api_secret = ctx.api_secret;
   o.token = ctx.token;

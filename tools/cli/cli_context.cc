@@ -6,6 +6,11 @@ namespace lkcpp {
 
 void AddGlobalOptions(CLI::App& app, CliContext& ctx) {
   app.add_option("--url", ctx.url, "LiveKit server URL (http, https, ws or wss)")->envname("LIVEKIT_URL");
+  // Not bound to LK_AGENTS_URL here: the SDK reads that itself, and a bad value then fails the
+  // agent commands only, not every command.
+  app.add_option("--agents-url", ctx.agents_url,
+                 "LiveKit Cloud agents host of the agent commands (default: LK_AGENTS_URL, else "
+                 "agents.<domain of --url>)");
   app.add_option("--api-key", ctx.api_key, "API key")->envname("LIVEKIT_API_KEY");
   app.add_option("--api-secret", ctx.api_secret, "API secret")->envname("LIVEKIT_API_SECRET");
   app.add_option("--token", ctx.token, "A pre-signed token, used when no key and secret are given")

@@ -22,6 +22,7 @@ enum ExitCode : int {
 /// Commands read them in their callbacks and store their exit code in `exit_code`.
 struct CliContext {
   std::string url;                   ///< --url [LIVEKIT_URL]
+  std::string agents_url;            ///< --agents-url: the `agent` commands' host (else LK_AGENTS_URL, read by the SDK)
   std::string api_key;               ///< --api-key [LIVEKIT_API_KEY]
   std::string api_secret;            ///< --api-secret [LIVEKIT_API_SECRET]
   std::string token;                 ///< --token [LIVEKIT_TOKEN]: used only without key and secret
@@ -35,6 +36,7 @@ struct CliContext {
   std::chrono::milliseconds hedge_after{0};  ///< --hedge-after: hedge reads after this delay (0: no hedging)
 
   std::string command;  ///< the command running, e.g. "room list": names what failed
+  std::string server;   ///< the server the command talks to when not --url (the agents host)
   int exit_code = kExitOk;
 };
 

@@ -63,4 +63,13 @@ void AddIngressCommands(CLI::App& app, CliContext& ctx);
 /// (sip_commands.cc).
 void AddSipCommands(CLI::App& app, CliContext& ctx);
 
+/// `lkcpp agent list|versions|secrets|restart|rollback|delete|logs` (agent_commands.cc).
+void AddAgentCommands(CLI::App& app, CliContext& ctx);
+
+/// `lkcpp simulation create|list|get|cancel|count` (simulation_commands.cc).
+void AddSimulationCommands(CLI::App& app, CliContext& ctx);
+
+/// `lkcpp agentdb list|get|create|delete|dump` (agentdb_commands.cc).
+void AddAgentDbCommands(CLI::App& app, CliContext& ctx);
+
 }  // namespace lkcpp

@@ -25,7 +25,8 @@ int ExitCodeFor(const livekit::Error& error) {
 int ReportError(const CliContext& ctx, const std::string& what, const livekit::Error& error) {
   using livekit::ErrorCode;
   if (error.code() == ErrorCode::kTransport || error.code() == ErrorCode::kTimeout) {
-    std::cerr << "lkcpp: " << what << ": cannot reach the server at " << ctx.url << ": " << error.message() << "\n";
+    std::cerr << "lkcpp: " << what << ": cannot reach the server at " << (ctx.server.empty() ? ctx.url : ctx.server)
+              << ": " << error.message() << "\n";
   } else {
     std::cerr << "lkcpp: " << what << ": " << error.ToString() << "\n";
   }

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   lkcpp::AddRegionsCommands(app, ctx);
   lkcpp::AddIngressCommands(app, ctx);
   lkcpp::AddSipCommands(app, ctx);
+  lkcpp::AddAgentCommands(app, ctx);
+  lkcpp::AddSimulationCommands(app, ctx);
+  lkcpp::AddAgentDbCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

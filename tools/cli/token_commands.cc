@@ -1,4 +1,4 @@
-// `lkcpp token create` and `lkcpp token verify`.
+// `lkcpp token create`, `lkcpp token verify` and `lkcpp token serve`.
 #include <google/protobuf/util/json_util.h>
 #include <nlohmann/json.hpp>
 
@@ -12,7 +12,9 @@
 #include "duration.h"
 #include "error_report.h"
 #include "livekit/access_token.h"
+#include "livekit/token_endpoint.h"
 #include "livekit/token_verifier.h"
+#include "token_server.h"
 
 namespace lkcpp {
 namespace {
@@ -30,6 +32,11 @@ struct CreateOptions {
   std::string sha256;
   std::string room_preset;
   std::string room_config;
+};
+
+struct ServeOptions {
+  std::uint16_t port = 8081;
+  std::chrono::milliseconds ttl = std::chrono::minutes(15);
 };
 
 struct VerifyOptions {
@@ -167,6 +174,25 @@ int RunVerify(const VerifyOptions& o, CliContext& ctx) {
   return kExitOk;
 }
 
+int RunServe(const ServeOptions& o, CliContext& ctx) {
+  if (ctx.api_key.empty() || ctx.api_secret.empty() || ctx.url.empty()) {
+    std::cerr << "lkcpp " << ctx.command
+              << ": needs --url, --api-key and --api-secret (or LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET)\n";
+    return kExitUsage;
+  }
+  livekit::TokenEndpointOptions options;
+  options.api_key = ctx.api_key;
+  options.api_secret = ctx.api_secret;
+  options.server_url = ctx.url;
+  options.ttl = std::chrono::duration_cast<std::chrono::seconds>(o.ttl);
+  const livekit::TokenEndpoint endpoint(options, livekit::TokenEndpoint::AllowAnythingForDevelopment());
+  if (!ServeTokens(endpoint, options.max_body_bytes, o.port, std::cout)) {
+    std::cerr << "lkcpp " << ctx.command << ": cannot listen on 127.0.0.1:" << o.port << "\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddTokenCommands(CLI::App& app, CliContext& ctx) {
@@ -192,6 +218,15 @@ void AddTokenCommands(CLI::App& app, CliContext& ctx) {
                             ctx, verify_opts, RunVerify);
   verify->add_option("jwt", verify_opts->jwt, "The token")->required();
   AddDurationOption(verify, "--leeway", verify_opts->leeway, TokenSeconds(true), "Clock tolerance for exp/nbf");
+
+  auto serve_opts = std::make_shared<ServeOptions>();
+  auto* serve = AddCommand(group, "serve",
+                           "Run a development token endpoint on 127.0.0.1 for client SDKs' TokenSource.endpoint "
+                           "(any caller gets any token: never expose it)",
+                           ctx, serve_opts, RunServe);
+  serve->add_option("--port,-p", serve_opts->port, "Port on 127.0.0.1 (0: a free one, printed)")
+      ->capture_default_str();
+  AddDurationOption(serve, "--ttl", serve_opts->ttl, TokenSeconds(false), "Time to live of the tokens");
 }
 
 }  // namespace lkcpp

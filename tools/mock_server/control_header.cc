@@ -53,95 +53,96 @@ bool JsonInt(const json& v, long long* out) {
   return false;
 }
 
-bool Fail(std::string* error, const std::string& what) {
-  *error = "malformed X-Lk-Mock header: " + what;
-  return false;
-}
+// Each control value the mock could not read, for the X-Lk-Mock-Ignored answer header.
+class Ignored {
+ public:
+  explicit Ignored(std::vector<std::string>* out) : out_(out) {}
+  void Add(std::string what) {
+    if (out_ != nullptr) out_->push_back(std::move(what));
+  }
 
-bool ApplyLegacy(const boost::beast::http::fields& h, MockControl* c, std::string* error) {
+ private:
+  std::vector<std::string>* out_;
+};
+
+void ApplyLegacy(const boost::beast::http::fields& h, MockControl* c, Ignored* ignored) {
   long long n = 0;
   if (auto v = Header(h, "X-Lk-Mock-Fail-Regions")) {
     std::vector<int> regions;
     std::string_view rest = *v;
-    while (!internal::TrimSpace(rest).empty()) {
+    bool ok = true;
+    while (ok && !internal::TrimSpace(rest).empty()) {
       const std::size_t comma = rest.find(',');
-      if (!ParseInt(rest.substr(0, comma), &n)) {
-        *error = "malformed X-Lk-Mock-Fail-Regions header: expected comma-separated region indices";
-        return false;
-      }
-      regions.push_back(static_cast<int>(n));
+      ok = ParseInt(rest.substr(0, comma), &n);
+      if (ok) regions.push_back(static_cast<int>(std::clamp<long long>(n, -1, 1 << 20)));
       if (comma == std::string_view::npos) break;
       rest.remove_prefix(comma + 1);
     }
-    c->fail_regions = std::move(regions);
+    if (ok) c->fail_regions = std::move(regions);
+    else ignored->Add("X-Lk-Mock-Fail-Regions: expected comma-separated region indices");
   }
   if (auto v = Header(h, "X-Lk-Mock-Fail-Mode")) {
-    if (!ParseFailMode(internal::TrimSpace(*v), &c->fail_mode)) {
-      *error = "malformed X-Lk-Mock-Fail-Mode header: expected status, drop, hang or delay";
-      return false;
-    }
+    FailMode mode = FailMode::kStatus;
+    if (ParseFailMode(internal::TrimSpace(*v), &mode)) c->fail_mode = mode;
+    else ignored->Add("X-Lk-Mock-Fail-Mode: expected status, drop, hang or delay");
   }
   if (auto v = Header(h, "X-Lk-Mock-Fail-Status")) {
-    if (!ParseInt(*v, &n)) {
-      *error = "malformed X-Lk-Mock-Fail-Status header: expected an HTTP status";
-      return false;
-    }
-    c->fail_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
+    if (ParseInt(*v, &n)) c->fail_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
+    else ignored->Add("X-Lk-Mock-Fail-Status: expected an HTTP status");
   }
   if (auto v = Header(h, "X-Lk-Mock-Fail-Twirp-Code")) c->fail_twirp_code = std::string(internal::TrimSpace(*v));
   if (auto v = Header(h, "X-Lk-Mock-Delay-Ms")) {
-    if (!ParseInt(*v, &n) || n < 0) {
-      *error = "malformed X-Lk-Mock-Delay-Ms header: expected milliseconds";
-      return false;
-    }
-    c->delay_ms = std::min(n, kMaxDelayMs);
+    if (ParseInt(*v, &n) && n >= 0) c->delay_ms = std::min(n, kMaxDelayMs);
+    else ignored->Add("X-Lk-Mock-Delay-Ms: expected milliseconds");
   }
   if (auto v = Header(h, "X-Lk-Mock-Regions-Status")) {
-    if (!ParseInt(*v, &n)) {
-      *error = "malformed X-Lk-Mock-Regions-Status header: expected an HTTP status";
-      return false;
-    }
-    c->regions_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
+    if (ParseInt(*v, &n)) c->regions_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
+    else ignored->Add("X-Lk-Mock-Regions-Status: expected an HTTP status");
   }
   if (auto v = Header(h, "X-Lk-Mock-Response")) c->response = std::string(*v);
   if (auto v = Header(h, "X-Lk-Mock-Skip-Auth")) c->skip_auth = internal::TrimSpace(*v) == "true" || internal::TrimSpace(*v) == "1";
-  return true;
 }
 
-bool ApplyJson(std::string_view text, MockControl* c, std::string* error) {
+// Reads each field on its own: a field of the wrong type is dropped (the request behaves as
+// without it) and the others still apply.
+void ApplyJson(std::string_view text, MockControl* c, Ignored* ignored) {
   const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return Fail(error, "not valid JSON");
-  if (!doc.is_object()) return Fail(error, "expected a JSON object");
+  if (doc.is_discarded()) return ignored->Add("X-Lk-Mock: not valid JSON");
+  if (!doc.is_object()) return ignored->Add("X-Lk-Mock: expected a JSON object");
+  auto drop = [ignored](const char* why) { ignored->Add(std::string("X-Lk-Mock: ") + why); };
   long long n = 0;
   if (auto it = doc.find("failRegions"); it != doc.end() && !it->is_null()) {
-    if (!it->is_array()) return Fail(error, "failRegions must be an array of region indices");
     std::vector<int> regions;
-    for (const auto& item : *it) {
-      if (!JsonInt(item, &n)) return Fail(error, "failRegions must be an array of region indices");
-      regions.push_back(static_cast<int>(std::clamp<long long>(n, -1, 1 << 20)));
+    bool ok = it->is_array();
+    if (ok) {
+      for (const auto& item : *it) {
+        if (!(ok = JsonInt(item, &n))) break;
+        regions.push_back(static_cast<int>(std::clamp<long long>(n, -1, 1 << 20)));
+      }
     }
-    c->fail_regions = std::move(regions);
+    if (ok) c->fail_regions = std::move(regions);
+    else drop("failRegions must be an array of region indices");
   }
   if (auto it = doc.find("failMode"); it != doc.end() && !it->is_null()) {
-    if (!it->is_string() || !ParseFailMode(it->get_ref<const std::string&>(), &c->fail_mode)) {
-      return Fail(error, "failMode must be \"status\", \"drop\", \"hang\" or \"delay\"");
-    }
+    FailMode mode = FailMode::kStatus;
+    if (it->is_string() && ParseFailMode(it->get_ref<const std::string&>(), &mode)) c->fail_mode = mode;
+    else drop("failMode must be \"status\", \"drop\", \"hang\" or \"delay\"");
   }
   if (auto it = doc.find("failStatus"); it != doc.end() && !it->is_null()) {
-    if (!JsonInt(*it, &n)) return Fail(error, "failStatus must be a number");
-    c->fail_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
+    if (JsonInt(*it, &n)) c->fail_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
+    else drop("failStatus must be a number");
   }
   if (auto it = doc.find("failTwirpCode"); it != doc.end() && !it->is_null()) {
-    if (!it->is_string()) return Fail(error, "failTwirpCode must be a string");
-    c->fail_twirp_code = it->get<std::string>();
+    if (it->is_string()) c->fail_twirp_code = it->get<std::string>();
+    else drop("failTwirpCode must be a string");
   }
   if (auto it = doc.find("delayMs"); it != doc.end() && !it->is_null()) {
-    if (!JsonInt(*it, &n) || n < 0) return Fail(error, "delayMs must be a non-negative number");
-    c->delay_ms = std::min(n, kMaxDelayMs);
+    if (JsonInt(*it, &n) && n >= 0) c->delay_ms = std::min(n, kMaxDelayMs);
+    else drop("delayMs must be a non-negative number");
   }
   if (auto it = doc.find("regionsStatus"); it != doc.end() && !it->is_null()) {
-    if (!JsonInt(*it, &n)) return Fail(error, "regionsStatus must be a number");
-    c->regions_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
+    if (JsonInt(*it, &n)) c->regions_status = static_cast<int>(std::clamp<long long>(n, -1, 100000));
+    else drop("regionsStatus must be a number");
   }
   if (auto it = doc.find("response"); it != doc.end() && !it->is_null()) {
     // Either the response object itself or a string holding its JSON.
@@ -149,31 +150,38 @@ bool ApplyJson(std::string_view text, MockControl* c, std::string* error) {
                                   : it->dump(-1, ' ', false, json::error_handler_t::replace);
   }
   if (auto it = doc.find("skipAuth"); it != doc.end() && !it->is_null()) {
-    if (!it->is_boolean()) return Fail(error, "skipAuth must be true or false");
-    c->skip_auth = it->get<bool>();
+    if (it->is_boolean()) c->skip_auth = it->get<bool>();
+    else drop("skipAuth must be true or false");
   }
   if (auto it = doc.find("sipStatus"); it != doc.end() && !it->is_null()) {
-    if (!it->is_object()) return Fail(error, "sipStatus must be an object like {\"code\":486,\"status\":\"Busy Here\"}");
     SipStatusControl sip;
-    const auto code = it->find("code");
-    if (code == it->end() || !JsonInt(*code, &n)) return Fail(error, "sipStatus.code must be a number");
-    sip.code = static_cast<int>(std::clamp<long long>(n, 0, 100000));
-    if (const auto status = it->find("status"); status != it->end() && !status->is_null()) {
-      if (!status->is_string()) return Fail(error, "sipStatus.status must be a string");
-      sip.status = status->get<std::string>();
+    const char* bad = nullptr;
+    if (!it->is_object()) {
+      bad = "sipStatus must be an object like {\"code\":486,\"status\":\"Busy Here\"}";
+    } else if (const auto code = it->find("code"); code == it->end() || !JsonInt(*code, &n)) {
+      bad = "sipStatus.code must be a number";
+    } else {
+      sip.code = static_cast<int>(std::clamp<long long>(n, 0, 100000));
+      if (const auto status = it->find("status"); status != it->end() && !status->is_null()) {
+        if (status->is_string()) sip.status = status->get<std::string>();
+        else bad = "sipStatus.status must be a string";
+      }
     }
-    c->sip_status = std::move(sip);
+    if (bad == nullptr) c->sip_status = std::move(sip);
+    else drop(bad);
   }
   if (auto it = doc.find("pinnedRegions"); it != doc.end() && !it->is_null()) {
-    if (!it->is_array()) return Fail(error, "pinnedRegions must be an array of region names");
     std::vector<std::string> names;
-    for (const auto& item : *it) {
-      if (!item.is_string()) return Fail(error, "pinnedRegions must be an array of region names");
-      names.push_back(item.get<std::string>());
+    bool ok = it->is_array();
+    if (ok) {
+      for (const auto& item : *it) {
+        if (!(ok = item.is_string())) break;
+        names.push_back(item.get<std::string>());
+      }
     }
-    c->pinned_regions = std::move(names);
+    if (ok) c->pinned_regions = std::move(names);
+    else drop("pinnedRegions must be an array of region names");
   }
-  return true;
 }
 
 }  // namespace
@@ -191,13 +199,12 @@ bool MockControl::AllowsRegion(const std::string& name) const {
   return !pinned_regions || std::find(pinned_regions->begin(), pinned_regions->end(), name) != pinned_regions->end();
 }
 
-bool ParseControl(const boost::beast::http::fields& headers, MockControl* out, std::string* error) {
-  *out = MockControl();
-  if (!ApplyLegacy(headers, out, error)) return false;
-  if (auto v = Header(headers, "X-Lk-Mock")) {
-    if (!ApplyJson(*v, out, error)) return false;
-  }
-  return true;
+MockControl ParseControl(const boost::beast::http::fields& headers, std::vector<std::string>* ignored) {
+  MockControl control;
+  Ignored sink(ignored);
+  ApplyLegacy(headers, &control, &sink);
+  if (auto v = Header(headers, "X-Lk-Mock")) ApplyJson(*v, &control, &sink);
+  return control;
 }
 
 }  // namespace livekit::mock

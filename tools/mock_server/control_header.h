@@ -1,9 +1,11 @@
 #pragma once
 // The per-request control protocol: the X-Lk-Mock JSON header and the older one-setting
 // X-Lk-Mock-* headers (spec/mock-server.md, "The control header"). X-Lk-Mock wins field by
-// field. Unknown JSON fields are ignored; a header that is not valid JSON, or a known field
-// of the wrong type, is an error the server answers with 400 (a silent fallback would hide
-// a typo in a test).
+// field. Like LiveKit's test server, the mock reads what it can and ignores the rest: unknown
+// JSON fields, a known field of the wrong type (dropped alone; the other fields apply), a
+// header that is not a JSON object (ignored whole), a legacy header it cannot read. The
+// request is then served normally; what was ignored, and why, is reported back in the
+// X-Lk-Mock-Ignored answer header so a typo in a test still shows.
 
 #include <boost/beast/http/fields.hpp>
 
@@ -43,7 +45,12 @@ struct MockControl {
   bool AllowsRegion(const std::string& name) const;
 };
 
-/// Reads the control headers of one request. On error returns false and says why in `error`.
-bool ParseControl(const boost::beast::http::fields& headers, MockControl* out, std::string* error);
+/// The answer header listing what ParseControl ignored ("; "-separated reasons).
+inline constexpr const char* kIgnoredControlHeader = "X-Lk-Mock-Ignored";
+
+/// Reads the control headers of one request. Every value it cannot read is left at its
+/// default and a reason such as "X-Lk-Mock: delayMs must be a non-negative number" is
+/// appended to `ignored` (may be null).
+MockControl ParseControl(const boost::beast::http::fields& headers, std::vector<std::string>* ignored);
 
 }  // namespace livekit::mock

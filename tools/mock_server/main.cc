@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
   context.region_urls = options.region_urls;
   context.twirp_prefix = options.twirp_prefix;
   context.api_secret = options.api_secret;
+  context.services = options.services;
   context.stats = &stats;
 
   for (auto& listener : listeners) {

@@ -120,6 +120,51 @@ std::vector<ApiMethod> Build() {
            {{"TransferSIPParticipant", "livekit.TransferSIPParticipantRequest",
              "livekit.TransferSIPParticipantResponse"}});
   all.back().ringing = Ringing::kAlways;
+
+  // LiveKit Cloud's agent services, on the agents host; each service needs one member of the
+  // token's `agent` claim (the Cloud's grant rules; the test server does not serve them).
+  const std::size_t first_agent_method = all.size();
+  // agent.admin: every CloudAgent method.
+  AddGroup(&all, "CloudAgent", Needs({&Grant::agent_admin}),
+           {{"CreateAgent", "livekit.CreateAgentRequest", "livekit.CreateAgentResponse"},
+            {"CreateAgentV2", "livekit.CreateAgentV2Request", "livekit.CreateAgentV2Response"},
+            {"PromoteAgent", "livekit.PromoteAgentRequest", "livekit.PromoteAgentResponse"},
+            {"ListAgents", "livekit.ListAgentsRequest", "livekit.ListAgentsResponse"},
+            {"ListAgentVersions", "livekit.ListAgentVersionsRequest", "livekit.ListAgentVersionsResponse"},
+            {"ListAgentSecrets", "livekit.ListAgentSecretsRequest", "livekit.ListAgentSecretsResponse"},
+            {"UpdateAgent", "livekit.UpdateAgentRequest", "livekit.UpdateAgentResponse"},
+            {"RestartAgent", "livekit.RestartAgentRequest", "livekit.RestartAgentResponse"},
+            {"DeployAgent", "livekit.DeployAgentRequest", "livekit.DeployAgentResponse"},
+            {"DeployAgentV2", "livekit.DeployAgentV2Request", "livekit.DeployAgentV2Response"},
+            {"UpdateAgentSecrets", "livekit.UpdateAgentSecretsRequest", "livekit.UpdateAgentSecretsResponse"},
+            {"RollbackAgent", "livekit.RollbackAgentRequest", "livekit.RollbackAgentResponse"},
+            {"DeleteAgent", "livekit.DeleteAgentRequest", "livekit.DeleteAgentResponse"},
+            {"CreatePrivateLink", "livekit.CreatePrivateLinkRequest", "livekit.CreatePrivateLinkResponse"},
+            {"DestroyPrivateLink", "livekit.DestroyPrivateLinkRequest", "livekit.DestroyPrivateLinkResponse"},
+            {"ListPrivateLinks", "livekit.ListPrivateLinksRequest", "livekit.ListPrivateLinksResponse"},
+            {"GetPrivateLinkStatus", "livekit.GetPrivateLinkStatusRequest", "livekit.GetPrivateLinkStatusResponse"},
+            {"GetClientSettings", "livekit.ClientSettingsRequest", "livekit.ClientSettingsResponse"}});
+  // agent.simulationAdmin: every AgentSimulation method.
+  AddGroup(&all, "AgentSimulation", Needs({&Grant::agent_simulation_admin}),
+           {{"CreateSimulationRun", "livekit.SimulationRun.Create.Request", "livekit.SimulationRun.Create.Response"},
+            {"ConfirmSimulationSourceUpload", "livekit.SimulationRun.ConfirmSourceUpload.Request",
+             "livekit.SimulationRun.ConfirmSourceUpload.Response"},
+            {"GetSimulationRun", "livekit.SimulationRun.Get.Request", "livekit.SimulationRun.Get.Response"},
+            {"ListSimulationRuns", "livekit.SimulationRun.List.Request", "livekit.SimulationRun.List.Response"},
+            {"CountSimulationRuns", "livekit.SimulationRun.Counts.Request", "livekit.SimulationRun.Counts.Response"},
+            {"CancelSimulationRun", "livekit.SimulationRun.Cancel.Request", "livekit.SimulationRun.Cancel.Response"},
+            {"CreateScenarioFromSession", "livekit.Scenario.CreateFromSession.Request",
+             "livekit.Scenario.CreateFromSession.Response"}});
+  // agent.databaseAdmin: every AgentDBService method.
+  AddGroup(&all, "AgentDBService", Needs({&Grant::agent_database_admin}),
+           {{"CreateDatabase", "livekit.AgentDB.CreateRequest", "livekit.AgentDB.CreateResponse"},
+            {"GetDatabase", "livekit.AgentDB.GetRequest", "livekit.AgentDB.AgentDatabase"},
+            {"ListDatabases", "livekit.AgentDB.ListRequest", "livekit.AgentDB.ListResponse"},
+            {"DeleteDatabase", "livekit.AgentDB.DeleteRequest", "livekit.AgentDB.DeleteResponse"},
+            {"DumpDatabase", "livekit.AgentDB.DumpRequest", "livekit.AgentDB.DumpResponse"}});
+  for (std::size_t i = first_agent_method; i < all.size(); ++i) {
+    if (all[i].service == "CloudAgent") all[i].host = Host::kAgents;
+  }
   return all;
 }
 

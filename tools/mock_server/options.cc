@@ -108,6 +108,16 @@ bool Apply(std::string_view name, std::string_view value, MockServerOptions* o, 
     (name == "tls-cert" ? o->tls_cert : o->tls_key) = std::string(value);
     return true;
   }
+  if (name == "services") {
+    if (value == "all") o->services = Services::kAll;
+    else if (value == "project") o->services = Services::kProject;
+    else if (value == "agents") o->services = Services::kAgents;
+    else {
+      *error = "invalid --services '" + std::string(value) + "' (expected all, project or agents)";
+      return false;
+    }
+    return true;
+  }
   if (name == "tls-handshake-timeout") return ParseHandshakeTimeout(value, &o->tls_handshake_timeout_ms, error);
   *error = "unknown flag --" + std::string(name);
   return false;
@@ -126,6 +136,7 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args,
       {"LK_TEST_SERVER_API_SECRET", "api-secret"},
       {"LK_TEST_SERVER_TLS_CERT", "tls-cert"},
       {"LK_TEST_SERVER_TLS_KEY", "tls-key"},
+      {"LK_TEST_SERVER_SERVICES", "services"},
   };
   for (const auto& [env, flag] : kEnv) {
     const char* value = getenv(env);
@@ -207,6 +218,11 @@ Flags (each also read from its environment variable; a flag wins over the variab
   --twirp-prefix PATH     LK_TEST_SERVER_TWIRP_PREFIX    default /twirp
   --api-secret SECRET     LK_TEST_SERVER_API_SECRET      default secret
                           the secret tokens must be signed with (any API key/issuer)
+  --services WHICH        LK_TEST_SERVER_SERVICES        default all
+                          all: every listener serves the core services and LiveKit
+                          Cloud's agent services (CloudAgent, AgentSimulation,
+                          AgentDBService); agents: only CloudAgent, as the Cloud's
+                          agents host; project: everything but CloudAgent
   --threads N             default 2: threads serving all listeners
   --tls-cert FILE         LK_TEST_SERVER_TLS_CERT        PEM certificate chain
   --tls-key FILE          LK_TEST_SERVER_TLS_KEY         PEM private key

@@ -1,6 +1,7 @@
 #pragma once
 // Start-up options of lk-mock-server: the official test server's flags and environment
-// variables (spec/mock-server.md), plus --threads.
+// variables (spec/mock-server.md), plus this project's own (--threads, TLS, --region-urls,
+// --services).
 
 #include <cstdint>
 #include <functional>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "livekit/defaults.h"
+#include "method_grants.h"
 
 namespace livekit::mock {
 
@@ -25,6 +27,9 @@ struct MockServerOptions {
   // --region-urls: the region list names these URLs (one per port, in order) instead of
   // advertise_host:port, e.g. the TLS proxies in front of the listeners; empty = not given.
   std::vector<std::string> region_urls;
+  // --services: every listener serves both hosts' methods (all), or only the project's or
+  // only the agents host's (CloudAgent), for tests that must tell the two hosts apart.
+  Services services = Services::kAll;
   bool tls() const { return !tls_cert.empty(); }
 };
 

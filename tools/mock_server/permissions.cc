@@ -10,21 +10,37 @@
 namespace livekit::mock {
 namespace {
 
-// The `iss` of a JWT's payload, unverified: the mock accepts any API key, so the verifier is
-// built with the token's own issuer and only the signature and lifetime decide.
-std::string UnverifiedIssuer(std::string_view jwt) {
+// A JWT's payload as JSON, unverified (a discarded value when it is not an object).
+nlohmann::json UnverifiedPayload(std::string_view jwt) {
   const std::size_t a = jwt.find('.');
-  if (a == std::string_view::npos) return {};
+  if (a == std::string_view::npos) return nlohmann::json::value_t::discarded;
   const std::size_t b = jwt.find('.', a + 1);
-  if (b == std::string_view::npos) return {};
+  if (b == std::string_view::npos) return nlohmann::json::value_t::discarded;
   std::string payload;
-  if (!livekit::internal::Base64UrlDecode(jwt.substr(a + 1, b - a - 1), &payload)) return {};
-  const auto doc = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object()) return {};
-  const auto& object = doc.get_ref<const nlohmann::json::object_t&>();
-  const auto iss = object.find("iss");
-  if (iss == object.end() || !iss->second.is_string()) return {};
-  return iss->second.get_ref<const std::string&>();
+  if (!livekit::internal::Base64UrlDecode(jwt.substr(a + 1, b - a - 1), &payload)) {
+    return nlohmann::json::value_t::discarded;
+  }
+  auto doc = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object()) return nlohmann::json::value_t::discarded;
+  return doc;
+}
+
+// The payload's `iss`: the mock accepts any API key, so the verifier is built with the
+// token's own issuer and only the signature and lifetime decide.
+std::string Issuer(const nlohmann::json& payload) {
+  if (!payload.is_object()) return {};
+  const auto iss = payload.find("iss");
+  if (iss == payload.end() || !iss->is_string()) return {};
+  return iss->get<std::string>();
+}
+
+// Whether the `agent` claim's `member` is true. Read from the payload here rather than from
+// the SDK's parsed claims, so the mock's check stays its own.
+bool AgentMember(const nlohmann::json& payload, const char* member) {
+  const auto agent = payload.find("agent");
+  if (agent == payload.end() || !agent->is_object()) return false;
+  const auto value = agent->find(member);
+  return value != agent->end() && value->is_boolean() && value->get<bool>();
 }
 
 // The request's value of the first string field among `names`; nullopt when it has none.
@@ -50,7 +66,8 @@ std::optional<TwirpError> CheckPermission(std::string_view authorization, const 
     return MockError(401, "unauthenticated");
   }
   const std::string_view jwt = authorization.substr(kBearer.size());
-  const std::string issuer = UnverifiedIssuer(jwt);
+  const nlohmann::json payload = UnverifiedPayload(jwt);
+  const std::string issuer = Issuer(payload);
   if (issuer.empty()) return MockError(401, "unauthenticated");
   auto claims = livekit::TokenVerifier(issuer, api_secret).Verify(jwt);
   if (!claims.ok()) return MockError(401, "unauthenticated");
@@ -67,6 +84,9 @@ std::optional<TwirpError> CheckPermission(std::string_view authorization, const 
   if (need.ingress_admin) ok = ok && Flag(video.ingress_admin);
   if (need.sip_admin) ok = ok && Flag(sip.admin);
   if (need.sip_call) ok = ok && Flag(sip.call);
+  if (need.agent_admin) ok = ok && AgentMember(payload, "admin");
+  if (need.agent_simulation_admin) ok = ok && AgentMember(payload, "simulationAdmin");
+  if (need.agent_database_admin) ok = ok && AgentMember(payload, "databaseAdmin");
   if (ok && need.room && request != nullptr) {
     // Like the server: an absent room in the grant equals only an empty request room.
     const auto room = StringField(*request, {"room", "room_name"});

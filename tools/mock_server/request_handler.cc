@@ -7,6 +7,8 @@
 #include <memory>
 #include <string_view>
 
+#include "agent_endpoints.h"
+#include "agent_responses.h"
 #include "control_header.h"
 #include "method_grants.h"
 #include "permissions.h"
@@ -80,6 +82,7 @@ class Handler {
     if (path.substr(0, ctx_.twirp_prefix.size() + 1) == ctx_.twirp_prefix + "/") {
       return Error(MockError(404, "bad_route"));
     }
+    if (auto agent = HandleAgentEndpoint(ctx_, index_, req_)) return std::move(*agent);  // uploads, build, logs
     return Text(404, "404 page not found");
   }
 
@@ -88,6 +91,7 @@ class Handler {
     Outcome o;
     o.response = MakeResponse(status, std::move(content_type), std::move(body), index_, req_.version(),
                               req_.keep_alive());
+    if (!ignored_.empty()) o.response.set(kIgnoredControlHeader, ignored_);
     return o;
   }
   Outcome Text(unsigned status, std::string body) { return Answer(status, "text/plain; charset=utf-8", std::move(body)); }
@@ -99,19 +103,17 @@ class Handler {
     return o;
   }
 
-  bool ReadControl(Outcome* bad) {
-    std::string error;
-    if (ParseControl(req_.base(), &control_, &error)) return true;
-    TwirpError e = MockError(400, "invalid_argument");
-    e.msg = "mock: " + error;
-    *bad = Error(e);
-    return false;
+  // A control value the mock cannot read is ignored, not refused; the answer says which.
+  void ReadControl() {
+    std::vector<std::string> ignored;
+    control_ = ParseControl(req_.base(), &ignored);
+    ignored_.clear();
+    for (const auto& why : ignored) ignored_.append(ignored_.empty() ? "" : "; ").append(why);
   }
 
   Outcome Regions() {
     ctx_.stats->CountDiscovery(index_);
-    Outcome bad;
-    if (!ReadControl(&bad)) return bad;
+    ReadControl();
     const int status = control_.regions_status.value_or(200);
     if (status != 200) {
       const unsigned s = status >= 100 && status <= 599 ? static_cast<unsigned>(status) : 500u;
@@ -128,12 +130,18 @@ class Handler {
     route.append(service).append("/").append(method_name);
     ctx_.stats->CountApiCall(index_, route);
     if (req_.method() != http::verb::post) return End(CallEnd::kRejected, Error(MockError(404, "bad_route")));
-    Outcome bad;
-    if (!ReadControl(&bad)) return End(CallEnd::kRejected, std::move(bad));
+    ReadControl();
 
     // 1. Decode the request.
     const bool json = View(req_[http::field::content_type]).find("json") != std::string_view::npos;
     const auto* info = FindApiMethod(service, method_name);
+    if (info != nullptr && !Serves(ctx_.services, info->host)) {
+      // --services: this mock plays one host only; the other host's methods are not routes here.
+      TwirpError e = MockError(404, "bad_route");
+      e.msg = std::string("mock: ") + std::string(service) + " is served on the " +
+              (info->host == Host::kAgents ? "agents" : "project") + " host (--services)";
+      return End(CallEnd::kRejected, Error(e));
+    }
     std::unique_ptr<Message> request = info != nullptr ? NewMessage(info->request) : nullptr;
     if (request != nullptr) {
       const std::string& body = req_.body();
@@ -235,7 +243,9 @@ class Handler {
       const bool overridden = control_.response && ParseJson(*control_.response, response.get());
       if (!overridden) {
         response->Clear();  // a half-parsed override must not leak into the default
-        PopulateResponse(request, response.get());
+        if (request == nullptr || !PopulateAgentResponse(*info, *request, response.get())) {
+          PopulateResponse(request, response.get());
+        }
       }
       if (json) {
         google::protobuf::util::JsonPrintOptions print;
@@ -254,6 +264,7 @@ class Handler {
   const std::size_t index_;
   const HttpRequest& req_;
   MockControl control_;
+  std::string ignored_;  // the X-Lk-Mock-Ignored value; empty: every control value was read
 };
 
 }  // namespace

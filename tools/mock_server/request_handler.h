@@ -8,9 +8,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "method_grants.h"
 #include "stats.h"
 
 namespace livekit::mock {
@@ -22,6 +24,7 @@ struct ServerContext {
   std::vector<std::string> region_urls;  // --region-urls; empty: advertise_host:port
   std::string twirp_prefix;
   std::string api_secret;
+  Services services = Services::kAll;  // --services: which host's methods this mock serves
   Stats* stats = nullptr;
 };
 
@@ -34,10 +37,12 @@ struct Outcome {
     kAnswer,  // send `response` after `delay`
     kDrop,    // close the connection after `delay`, without answering
     kHang,    // never answer; keep the connection until the client closes it
+    kStream,  // send `stream` over time (agent_endpoints.h), then close
   };
   Action action = Action::kAnswer;
   std::chrono::milliseconds delay{0};
   HttpResponse response;
+  std::shared_ptr<struct StreamPlan> stream;  // kStream only
 };
 
 /// How long the two dialing methods ring when no delayMs is given.

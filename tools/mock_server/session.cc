@@ -9,6 +9,8 @@
 
 #include <type_traits>
 
+#include "agent_stream_writer.h"
+
 namespace livekit::mock {
 
 namespace net = boost::asio;
@@ -104,6 +106,10 @@ void BasicSession<Stream>::OnRead(error_code ec) {
 template <class Stream>
 void BasicSession<Stream>::Act() {
   if (outcome_.action == Outcome::Action::kDrop) return Close();
+  if (outcome_.action == Outcome::Action::kStream) {
+    auto self = shared_from_this();
+    return StartStreamWriter(socket_, std::move(outcome_.stream), self, [self] { self->Close(); });
+  }
   Answer();
 }
 

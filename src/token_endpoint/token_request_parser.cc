@@ -1,0 +1,36 @@
+#include "token_endpoint/token_request_parser.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <string>
+
+#include "common/text.h"
+#include "common/utf8.h"
+
+namespace livekit::internal {
+namespace {
+constexpr std::size_t kMaxReasonBytes = 200;
+}  // namespace
+
+Result<livekit::TokenSourceRequest> ParseTokenSourceRequest(std::string_view body) {
+  const std::string_view text = TrimSpace(body);
+  // protobuf's parser reads `null` as an empty message; a client that sends one is confused.
+  if (text.empty() || text.front() != '{') {
+    return Error(ErrorCode::kInvalidArgument, "the body must be a JSON object (a TokenSourceRequest)");
+  }
+  if (!IsValidUtf8(text)) return Error(ErrorCode::kInvalidArgument, "the body is not valid UTF-8");
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;  // newer clients may send fields this build lacks
+  livekit::TokenSourceRequest request;
+  const auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(text.data(), text.size()), &request, options);
+  if (!status.ok()) {
+    // protobuf's reason names the field; it may quote the client's own body, so keep it short.
+    std::string reason(status.message());
+    if (reason.size() > kMaxReasonBytes) reason = reason.substr(0, kMaxReasonBytes) + "...";
+    return Error(ErrorCode::kInvalidArgument, "the body is not a TokenSourceRequest: " + reason);
+  }
+  return request;
+}
+
+}  // namespace livekit::internal
