@@ -27,10 +27,11 @@ for log in "${logs[@]}"; do
 done
 
 # String literals of 16+ characters that spell "secret" (or "s3cr3t") in the test sources,
-# minus environment-variable and enum names (upper case with underscores) and file names.
+# minus environment-variable and enum names (upper case with underscores), CamelCase names
+# (RPC names such as UpdateAgentSecrets) and file names.
 mapfile -t secrets < <(
   grep -rhoE '"[A-Za-z0-9_.+/=-]{16,}"' "$root/tests" "$root/bench" --include='*.cc' --include='*.h' 2>/dev/null |
-    tr -d '"' | grep -iE 's[e3]cr[e3]t' | grep -vE '^[A-Z0-9_]+(=.*)?$|\.(h|cc|sh)$' | sort -u)
+    tr -d '"' | grep -iE 's[e3]cr[e3]t' | grep -vE '^[A-Z0-9_]+(=.*)?$|^(livekit\.)?([A-Z][a-z]+)+$|\.(h|cc|sh)$' | sort -u)
 
 jwt='eyJ[A-Za-z0-9_-]+\.eyJ'
 mask() {
