@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -114,10 +115,18 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cout << "token endpoint on http://127.0.0.1:" << ntohs(addr.sin_port) << "/" << std::endl;
+  char buf[4096];
   for (;;) {
     const int fd = accept(listener, nullptr, nullptr);
     if (fd < 0) continue;
+    const timeval timeout{3, 0};  // one caller at a time: a silent one gives up its turn
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     Serve(fd, endpoint, options.max_body_bytes);
+    // Read what the caller still sends (a body over the limit) before closing: closing with
+    // unread bytes resets the connection and the caller would lose the answer.
+    shutdown(fd, SHUT_WR);
+    while (read(fd, buf, sizeof buf) > 0) {
+    }
     close(fd);
   }
 }

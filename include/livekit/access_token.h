@@ -66,8 +66,9 @@ class AccessToken {
   const Claims& claims() const noexcept { return claims_; }
 
   /// Signs the token (nbf: now, exp: now + ttl, iss: the API key). Errors
-  /// (kInvalidArgument): no key or secret, roomJoin without identity, non-positive ttl,
-  /// a claim that is not valid UTF-8.
+  /// (kInvalidArgument): no key or secret, roomJoin without identity, a ttl that is not
+  /// positive or puts the expiry past 2^53 - 1 seconds (the largest integer JSON readers
+  /// hold exactly), a claim that is not valid UTF-8.
   Result<std::string> ToJwt() const;
 
  private:

@@ -87,7 +87,8 @@ struct TokenEndpointOptions {
 ///     livekit::TokenEndpointResponse r = endpoint.Handle({"POST", "application/json", {}, body});
 ///
 /// Answers: 201 with the token; 400 a body that is not a TokenSourceRequest; 403 refused by
-/// the policy; 405 not POST; 413 body over max_body_bytes; 415 not application/json; 500 no
+/// the policy; 405 not POST; 413 body over max_body_bytes, or a token that would be larger
+/// than a server reads (TokenVerifier::kMaxTokenBytes); 415 not application/json; 500 no
 /// policy, or no API key/secret/server URL configured. A room_name left out is replaced by
 /// `room-<random>`, a participant_identity left out by `participant-<random>` (the policy
 /// sees and may change both).

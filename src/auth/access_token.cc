@@ -55,6 +55,12 @@ Result<std::string> AccessToken::ToJwt() const {
     return Error(ErrorCode::kInvalidArgument, "identity is required when the video grant has roomJoin");
   }
   const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+  // exp = now + ttl must neither overflow nor leave the integers a JSON reader holds exactly
+  // (2^53 - 1: JavaScript's, which LiveKit's clients and Node servers use).
+  constexpr std::int64_t kMaxExactJsonInteger = (std::int64_t{1} << 53) - 1;
+  if (ttl_.count() > kMaxExactJsonInteger - now) {
+    return Error(ErrorCode::kInvalidArgument, "token ttl is too long: the expiry would not be a readable time");
+  }
   std::string payload;
   payload.reserve(256);
   if (!internal::AppendClaimsJson(claims_, api_key_, now, now + static_cast<std::int64_t>(ttl_.count()), &payload)) {

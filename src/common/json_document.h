@@ -25,9 +25,13 @@ inline bool ParseJsonDocument(std::string_view text, rapidjson::Document* doc) {
     bool Int64(std::int64_t i) { return d->Int64(i); }
     bool Uint64(std::uint64_t u) { return d->Uint64(u); }
     bool Double(double v) { return d->Double(v); }
-    bool String(const char* s, rapidjson::SizeType n, bool copy) { return d->String(s, n, copy); }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) {
+      return DecodedStringIsValid(s, n) && d->String(s, n, copy);
+    }
     bool StartObject() { return d->StartObject(); }
-    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return d->Key(s, n, copy); }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+      return DecodedStringIsValid(s, n) && d->Key(s, n, copy);
+    }
     bool EndObject(rapidjson::SizeType members) { return d->EndObject(members); }
     bool StartArray() { return d->StartArray(); }
     bool EndArray(rapidjson::SizeType elements) { return d->EndArray(elements); }

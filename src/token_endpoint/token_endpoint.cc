@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "auth/env_credentials.h"
+#include "livekit/token_verifier.h"
 #include "common/json_writer.h"
 #include "common/text.h"
 #include "token_endpoint/token_request_parser.h"
@@ -109,6 +110,12 @@ TokenEndpointResponse TokenEndpoint::Handle(const TokenEndpointRequest& request)
   // The body was valid UTF-8 and the settings are there, so a failure is the policy's doing.
   // ToJwt's messages name the claim at fault, never the secret or the token.
   if (!jwt.ok()) return ErrorAnswer(500, "mint_failed", jwt.error().message());
+  // A token no server would read is no answer: the claims asked for are too large.
+  if (jwt->size() > TokenVerifier::kMaxTokenBytes) {
+    return ErrorAnswer(413, "token_too_large",
+                       "the token would be " + std::to_string(jwt->size()) + " bytes; servers read at most " +
+                           std::to_string(TokenVerifier::kMaxTokenBytes));
+  }
 
   TokenEndpointResponse r;
   r.status = 201;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "common/json_document.h"
 #include "common/text.h"
 #include "common/utf8.h"
 
@@ -19,6 +20,10 @@ Result<livekit::TokenSourceRequest> ParseTokenSourceRequest(std::string_view bod
     return Error(ErrorCode::kInvalidArgument, "the body must be a JSON object (a TokenSourceRequest)");
   }
   if (!IsValidUtf8(text)) return Error(ErrorCode::kInvalidArgument, "the body is not valid UTF-8");
+  // protobuf's parser is lenient (a trailing comma, raw control characters); clients send
+  // strict JSON, and anything else is a broken client to tell about, not to guess at.
+  rapidjson::Document strict;
+  if (!ParseJsonDocument(text, &strict)) return Error(ErrorCode::kInvalidArgument, "the body is not valid JSON");
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;  // newer clients may send fields this build lacks
   livekit::TokenSourceRequest request;

@@ -15,7 +15,7 @@
 #include "livekit/livekit_api.h"
 #include "livekit/logger.h"
 #include "livekit/region_state.h"
-#include "populated_response_check.h"
+#include "method_case.h"
 #include "services/request_facts.h"
 #include "support/mock_credentials.h"
 #include "support/mock_stats.h"
@@ -23,33 +23,7 @@
 namespace livekit::test {
 namespace {
 
-enum class Form { kBlocking, kFuture, kCallback };
-
-struct MethodCase {
-  const char* name;
-  std::function<std::string(LiveKitAPI&, Form)> run;
-};
-
-#define LK_CASE(client, Name, Req, Resp)                                                       \
-  MethodCase {                                                                                 \
-    #Name, [](LiveKitAPI& api, Form form) -> std::string {                                     \
-      Req req;                                                                                 \
-      FillScalars(&req);                                                                       \
-      Result<Resp> r = Error(ErrorCode::kInternal, "not run");                                 \
-      if (form == Form::kBlocking) {                                                           \
-        r = api.client().Name(req);                                                            \
-      } else if (form == Form::kFuture) {                                                      \
-        r = api.client().Name##Async(req).get();                                               \
-      } else {                                                                                 \
-        std::promise<Result<Resp>> p;                                                          \
-        auto f = p.get_future();                                                               \
-        api.client().Name##Async(req, [&p](Result<Resp> x) { p.set_value(std::move(x)); });   \
-        r = f.get();                                                                           \
-      }                                                                                        \
-      if (!r.ok()) return "call failed: " + r.error().ToString();                              \
-      return CheckPopulated(req, *r);                                                          \
-    }                                                                                          \
-  }
+#define LK_CASE(client, Name, Req, Resp) LK_METHOD_CASE(client, Name, Req, Resp, )
 
 const std::vector<MethodCase>& AgentCases() {
   static const std::vector<MethodCase> cases = {

@@ -9,48 +9,23 @@
 
 #include "livekit/access_token.h"
 #include "livekit/livekit_api.h"
+#include "method_case.h"
 #include "services/request_facts.h"
-#include "populated_response_check.h"
 #include "support/mock_credentials.h"
 
 namespace livekit::test {
 namespace {
-
-enum class Form { kBlocking, kFuture, kCallback };
-
-struct MethodCase {
-  const char* name;
-  std::function<std::string(LiveKitAPI&, Form)> run;
-};
 
 bool SameFacts(const internal::RequestFacts& x, const internal::RequestFacts& y) {
   return x.room == y.room && x.destination_room == y.destination_room &&
          x.wait_until_answered == y.wait_until_answered && x.ringing_timeout == y.ringing_timeout;
 }
 
-#define LK_CASE(client, Name, Req, Resp)                                             \
-  MethodCase {                                                                       \
-    #Name, [](LiveKitAPI& api, Form form) -> std::string {                           \
-      Req req;                                                                       \
-      FillScalars(&req);                                                             \
-      if (!SameFacts(internal::FactsOf(req), internal::FactsByReflection(req))) {   \
-        return "request facts differ";                                               \
-      }                                                                              \
-      Result<Resp> r = Error(ErrorCode::kInternal, "not run");                       \
-      if (form == Form::kBlocking) {                                                 \
-        r = api.client().Name(req);                                                  \
-      } else if (form == Form::kFuture) {                                            \
-        r = api.client().Name##Async(req).get();                                     \
-      } else {                                                                       \
-        std::promise<Result<Resp>> p;                                                \
-        auto f = p.get_future();                                                     \
-        api.client().Name##Async(req, [&p](Result<Resp> x) { p.set_value(std::move(x)); }); \
-        r = f.get();                                                                 \
-      }                                                                              \
-      if (!r.ok()) return "call failed: " + r.error().ToString();                    \
-      return CheckPopulated(req, *r);                                                \
-    }                                                                                \
-  }
+#define LK_CASE(client, Name, Req, Resp)                                                    \
+  LK_METHOD_CASE(client, Name, Req, Resp,                                                    \
+                 if (!SameFacts(internal::FactsOf(req), internal::FactsByReflection(req))) { \
+                   return "request facts differ";                                            \
+                 })
 
 const std::vector<MethodCase>& AllCases() {
   static const std::vector<MethodCase> cases = {

@@ -4,17 +4,13 @@
 #include <map>
 
 #include "services/resolved_options.h"
+#include "support/fake_environment.h"
 
 namespace livekit::internal {
 namespace {
 
-EnvLookup Env(std::map<std::string, std::string> vars) {
-  auto shared = std::make_shared<std::map<std::string, std::string>>(std::move(vars));
-  return [shared](const char* name) -> const char* {
-    auto it = shared->find(name);
-    return it == shared->end() ? nullptr : it->second.c_str();
-  };
-}
+// The variables a test gives, and no others.
+EnvLookup Env(std::map<std::string, std::string> vars) { return test::FakeEnvironment(std::move(vars)); }
 
 ClientOptions Keyed(std::string url) {
   ClientOptions o;

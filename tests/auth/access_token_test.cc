@@ -117,9 +117,20 @@ TEST(AccessTokenTest, RefusesMissingCredentialsJoinWithoutIdentityAndBadTtl) {
   ASSERT_FALSE(no_identity.ok());
   EXPECT_NE(no_identity.error().message().find("identity"), std::string::npos);
 
-  auto bad_ttl = AccessToken("k", "s").set_ttl(std::chrono::seconds(0)).ToJwt();
-  ASSERT_FALSE(bad_ttl.ok());
-  EXPECT_EQ(bad_ttl.error().code(), ErrorCode::kInvalidArgument);
+  for (const auto ttl : {std::chrono::seconds(0), std::chrono::seconds(-1), std::chrono::seconds::min(),
+                         std::chrono::seconds::max(), std::chrono::seconds(std::int64_t{1} << 53)}) {
+    auto bad_ttl = AccessToken("k", "s").set_ttl(ttl).ToJwt();
+    ASSERT_FALSE(bad_ttl.ok()) << ttl.count();
+    EXPECT_EQ(bad_ttl.error().code(), ErrorCode::kInvalidArgument);
+    EXPECT_NE(bad_ttl.error().message().find("ttl"), std::string::npos);
+  }
+}
+
+TEST(AccessTokenTest, AHundredYearTtlIsFine) {
+  const auto hundred_years = std::chrono::hours(24 * 365 * 100);
+  auto payload = PayloadOf(AccessToken("k", "s").set_ttl(hundred_years).ToJwt().value());
+  EXPECT_EQ(payload["exp"].get<std::int64_t>() - payload["nbf"].get<std::int64_t>(),
+            std::chrono::duration_cast<std::chrono::seconds>(hundred_years).count());
 }
 
 TEST(AccessTokenTest, CredentialsFallBackToEnvironment) {

@@ -48,6 +48,17 @@ TEST(ClaimsJsonTest, TokenWithInvalidUtf8IsRefused) {
   EXPECT_NE(r.error().message().find("UTF-8"), std::string::npos);
 }
 
+TEST(ClaimsJsonTest, EscapedLoneSurrogateIsRefusedNotDecodedToInvalidUtf8) {
+  for (const char* json : {R"({"iss":"k","name":"a\udd88b"})", R"({"iss":"k","\udc00":1})",
+                           R"({"iss":"k","name":"\ud800"})"}) {
+    auto c = ParseClaimsJson(json);
+    EXPECT_FALSE(c.ok()) << json;
+  }
+  auto pair = ParseClaimsJson(R"({"iss":"k","name":"\ud83d\ude00"})");
+  ASSERT_TRUE(pair.ok());
+  EXPECT_EQ(pair->name, "\xF0\x9F\x98\x80");
+}
+
 TEST(ClaimsJsonTest, ReadsNullsAsAbsentAndSkipsUnknownMembersOfAnyShape) {
   auto c = ParseClaimsJson(
       R"({"iss":"k","jti":"x","aud":["a","b"],"ext":{"deep":[1,{"v":null}],"s":"x"},"name":null,)"

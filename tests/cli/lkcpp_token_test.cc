@@ -42,6 +42,26 @@ TEST(LkcppTokenTest, CreateThenVerifyRoundTripsClaims) {
   EXPECT_EQ(claims["exp"].get<std::int64_t>() - claims["nbf"].get<std::int64_t>(), 600);
 }
 
+TEST(LkcppTokenTest, AgentGrantAndKindDetailsRoundTrip) {
+  auto created = Lkcpp(With(kCreds, {"token", "create", "--grant", "agent.admin", "--grant",
+                                     "agent.databaseAdmin=true", "--grant", "agent.simulationAdmin=false",
+                                     "--kind", "agent", "--kind-detail", "cloud_agent", "--kind-detail", "forwarded"}));
+  ASSERT_EQ(created.exit_code, 0) << created.out;
+  auto verified = Lkcpp(With(kCreds, {"--json", "token", "verify", created.out}));
+  ASSERT_EQ(verified.exit_code, 0);
+  const json claims = json::parse(verified.out);
+  EXPECT_EQ(claims["agent"], json::parse(R"({"admin":true,"databaseAdmin":true})"));
+  EXPECT_EQ(claims["kindDetails"], json::parse(R"(["cloud_agent","forwarded"])"));
+  EXPECT_FALSE(claims.contains("video")) << "an agent grant alone writes no video grant";
+
+  // A kind detail a server would drop is refused, not silently lost.
+  for (const char* bad : {"CLOUD_AGENT", "cloud-agent", "", "teleported"}) {
+    EXPECT_EQ(Lkcpp(With(kCreds, {"token", "create", "--kind-detail", bad})).exit_code, 2) << bad;
+  }
+  EXPECT_EQ(Lkcpp(With(kCreds, {"token", "create", "--grant", "agent.root"})).exit_code, 2);
+  EXPECT_EQ(Lkcpp(With(kCreds, {"token", "create", "--grant", "agent.admin=maybe"})).exit_code, 2);
+}
+
 TEST(LkcppTokenTest, CredentialsComeFromTheEnvironment) {
   const std::vector<std::string> env = {"LIVEKIT_API_KEY=envkey", "LIVEKIT_API_SECRET=envsecret"};
   auto created = Lkcpp({"token", "create", "--identity", "bob"}, env);

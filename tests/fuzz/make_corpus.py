@@ -201,8 +201,29 @@ def mock_request() -> None:
     seed("bad_pb", create_room, False, 0, b"\x0a\xff")
 
 
+def token_request() -> None:
+    t = "token_request"
+    # byte 0 even: the body parser alone; odd: the whole handler.
+    bodies = {
+        "empty_object": b"{}",
+        "snake": b'{"room_name":"r","participant_identity":"p","participant_name":"n",'
+                 b'"participant_metadata":"m","participant_attributes":{"k":"v"}}',
+        "camel": b'{"roomName":"r","participantIdentity":"p","participantAttributes":{"a":"b"}}',
+        "room_config": b'{"room_config":{"name":"r","agents":[{"agent_name":"a","metadata":"m"}],'
+                       b'"max_participants":3,"empty_timeout":30}}',
+        "unknown_fields": b'{"future":{"x":[1,null,true]},"roomName":"r"}',
+        "escapes": b'{"participant_name":"caf\\u00e9 \\ud83d\\ude00 \\n"}',
+        "wrong_type": b'{"room_name":5}',
+        "not_object": b"[]",
+        "truncated": b'{"room_name":"r"',
+    }
+    for name, body in bodies.items():
+        write(t, "parse_" + name, b"\x00" + body)
+        write(t, "handle_" + name, b"\x01" + body)
+
+
 if __name__ == "__main__":
     for make in (token_verify, webhook_receive, region_list, cache_control, twirp_error, url, mock_control_header,
-                 mock_request):
+                 mock_request, token_request):
         make()
     print("seed corpora written to", CORPUS)

@@ -164,6 +164,9 @@ TEST(ProtoJsonReaderTest, HandWrittenEdgeCases) {
       {R"({"event":"a",})", false},
       {"{\"event\":\"\xff\"}", false},                                        // invalid UTF-8
       {R"({"event":"\ud800"})", false},                                       // lone surrogate
+      {R"({"event":"t\udd88rue"})", false},                                   // lone low surrogate
+      {R"({"\udc00":"x"})", false},                                           // ... in a key
+      {R"({"participant":{"attributes":{"a\udfff":"1"}}})", false},
       {R"({"participant":{"attributes":{"a":null}}})", false},
       {R"({"room":{"enabledCodecs":[null]}})", false},
   };

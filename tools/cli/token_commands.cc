@@ -2,6 +2,7 @@
 #include <google/protobuf/util/json_util.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -29,6 +30,7 @@ struct CreateOptions {
   std::string metadata;
   std::vector<std::string> attributes;
   std::string kind;
+  std::vector<std::string> kind_details;
   std::string sha256;
   std::string room_preset;
   std::string room_config;
@@ -49,7 +51,8 @@ constexpr const char* kGrantHelp =
     "ingressAdmin canPublish canSubscribe canPublishData canUpdateOwnMetadata hidden recorder agent "
     "canSubscribeMetrics canManageAgentSession (VALUE true|false, default true), room=NAME, "
     "destinationRoom=NAME, canPublishSources=camera,microphone,screen_share,screen_share_audio. "
-    "Others: sip.admin sip.call inference.perform observability.write";
+    "Others: sip.admin sip.call agent.admin agent.simulationAdmin agent.databaseAdmin inference.perform "
+    "observability.write";
 
 bool ParseBool(const std::string& text, const std::string& flag) {
   if (text == "true" || text == "1" || text == "yes") return true;
@@ -57,10 +60,18 @@ bool ParseBool(const std::string& text, const std::string& flag) {
   throw CLI::ValidationError("--grant", flag + ": expected true or false, got '" + text + "'");
 }
 
+// The grants --grant builds up; the optional ones are written only when named.
+struct GrantSet {
+  livekit::VideoGrant video;
+  std::optional<livekit::SipGrant> sip;
+  std::optional<livekit::AgentGrant> agent;
+  std::optional<livekit::InferenceGrant> inference;
+  std::optional<livekit::ObservabilityGrant> observability;
+};
+
 // Applies one --grant NAME[=VALUE] to the token's grants.
-void ApplyGrant(const std::string& spec, livekit::VideoGrant& video, std::optional<livekit::SipGrant>& sip,
-                std::optional<livekit::InferenceGrant>& inference,
-                std::optional<livekit::ObservabilityGrant>& observability) {
+void ApplyGrant(const std::string& spec, GrantSet& grants) {
+  livekit::VideoGrant& video = grants.video;
   const auto eq = spec.find('=');
   const std::string name = spec.substr(0, eq);
   const std::optional<std::string> value =
@@ -98,16 +109,31 @@ void ApplyGrant(const std::string& spec, livekit::VideoGrant& video, std::option
     }
     video.can_publish_sources = std::move(sources);
   } else if (name == "sip.admin" || name == "sip.call") {
-    if (!sip) sip.emplace();
-    (name == "sip.admin" ? sip->admin : sip->call) = flag();
+    auto& sip = grants.sip ? *grants.sip : grants.sip.emplace();
+    (name == "sip.admin" ? sip.admin : sip.call) = flag();
+  } else if (name == "agent.admin" || name == "agent.simulationAdmin" || name == "agent.databaseAdmin") {
+    auto& agent = grants.agent ? *grants.agent : grants.agent.emplace();
+    (name == "agent.admin" ? agent.admin : name == "agent.simulationAdmin" ? agent.simulation_admin
+                                                                           : agent.database_admin) = flag();
   } else if (name == "inference.perform") {
-    if (!inference) inference.emplace();
-    inference->perform = flag();
+    auto& inference = grants.inference ? *grants.inference : grants.inference.emplace();
+    inference.perform = flag();
   } else if (name == "observability.write") {
-    if (!observability) observability.emplace();
-    observability->write = flag();
+    auto& observability = grants.observability ? *grants.observability : grants.observability.emplace();
+    observability.write = flag();
   } else {
     throw CLI::ValidationError("--grant", "unknown grant '" + name + "' (see --help)");
+  }
+}
+
+// Refuses a --kind-detail a server would drop: only the lower-case names of
+// ParticipantInfo.KindDetail values are read from a token.
+void CheckKindDetail(const std::string& name) {
+  std::string upper;
+  for (const char ch : name) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+  livekit::ParticipantInfo_KindDetail value;
+  if (name == upper || !livekit::ParticipantInfo_KindDetail_Parse(upper, &value)) {
+    throw CLI::ValidationError("--kind-detail", "unknown kind detail '" + name + "' (e.g. cloud_agent, forwarded)");
   }
 }
 
@@ -121,17 +147,17 @@ DurationRules TokenSeconds(bool allow_zero) {
 
 int RunCreate(const CreateOptions& o, CliContext& ctx) {
   livekit::AccessToken token(ctx.api_key, ctx.api_secret);
-  livekit::VideoGrant video;
-  std::optional<livekit::SipGrant> sip;
-  std::optional<livekit::InferenceGrant> inference;
-  std::optional<livekit::ObservabilityGrant> observability;
-  if (!o.room.empty()) video.room = o.room;
-  if (o.join) video.room_join = true;
-  for (const auto& g : o.grants) ApplyGrant(g, video, sip, inference, observability);
-  if (video != livekit::VideoGrant{}) token.set_video_grant(video);
-  if (sip) token.set_sip_grant(*sip);
-  if (inference) token.set_inference_grant(*inference);
-  if (observability) token.set_observability_grant(*observability);
+  GrantSet grants;
+  if (!o.room.empty()) grants.video.room = o.room;
+  if (o.join) grants.video.room_join = true;
+  for (const auto& g : o.grants) ApplyGrant(g, grants);
+  if (grants.video != livekit::VideoGrant{}) token.set_video_grant(grants.video);
+  if (grants.sip) token.set_sip_grant(*grants.sip);
+  if (grants.agent) token.set_agent_grant(*grants.agent);
+  if (grants.inference) token.set_inference_grant(*grants.inference);
+  if (grants.observability) token.set_observability_grant(*grants.observability);
+  for (const auto& detail : o.kind_details) CheckKindDetail(detail);
+  if (!o.kind_details.empty()) token.set_kind_details(o.kind_details);
   if (!o.identity.empty()) token.set_identity(o.identity);
   if (!o.name.empty()) token.set_name(o.name);
   if (!o.metadata.empty()) token.set_metadata(o.metadata);
@@ -209,6 +235,8 @@ void AddTokenCommands(CLI::App& app, CliContext& ctx) {
   create->add_option("--metadata", create_opts->metadata, "Participant metadata");
   create->add_option("--attribute", create_opts->attributes, "Participant attribute KEY=VALUE (repeatable)");
   create->add_option("--kind", create_opts->kind, "Participant kind, e.g. agent");
+  create->add_option("--kind-detail", create_opts->kind_details,
+                     "Participant kind detail (kindDetails), e.g. cloud_agent or forwarded (repeatable)");
   create->add_option("--sha256", create_opts->sha256, "Base64 SHA-256 of a webhook body");
   create->add_option("--room-preset", create_opts->room_preset, "Room preset name");
   create->add_option("--room-config", create_opts->room_config, "livekit.RoomConfiguration as proto3 JSON");

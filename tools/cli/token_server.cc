@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -32,6 +33,22 @@ void Write(int fd, const std::string& text) {
 constexpr const char* kCorsHeaders =
     "Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: POST\r\n"
     "Access-Control-Allow-Headers: Content-Type, Authorization\r\n";
+
+// One connection at a time: a caller that stops sending gives up its turn after this long.
+constexpr int kReadTimeoutSeconds = 3;
+
+// Closes a connection so the caller reads the answer: closing with request bytes still unread
+// (a body over the limit) would reset the connection and lose the answer on its way.
+void CloseAfterAnswer(int fd) {
+  shutdown(fd, SHUT_WR);
+  char buf[4096];
+  for (std::size_t drained = 0; drained < 16 * 1024 * 1024;) {
+    const ssize_t n = read(fd, buf, sizeof buf);
+    if (n <= 0) break;
+    drained += static_cast<std::size_t>(n);
+  }
+  close(fd);
+}
 
 void Serve(int fd, const livekit::TokenEndpoint& endpoint, std::size_t max_body_bytes, std::ostream& log) {
   std::string data;
@@ -108,8 +125,10 @@ bool ServeTokens(const livekit::TokenEndpoint& endpoint, std::size_t max_body_by
   for (;;) {
     const int fd = accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
     if (fd < 0) continue;
+    const timeval timeout{kReadTimeoutSeconds, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     Serve(fd, endpoint, max_body_bytes, out);
-    close(fd);
+    CloseAfterAnswer(fd);
   }
 }
 
