@@ -46,6 +46,8 @@ class EpollEventLoop final : public EventLoop {
     curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
   }
 
+  bool MayHaveIdleConnection() const override { return idle_connections_ > 0; }
+
   void Progress() override { FireCurlTimerIfDue(); }
 
   void Wait(std::chrono::milliseconds max_wait) override {
@@ -83,7 +85,19 @@ class EpollEventLoop final : public EventLoop {
     bool registered = false;   // in epoll
     std::uint32_t events = 0;  // what epoll watches for it while registered
     bool parked = false;       // in epoll while libcurl keeps the connection for reuse
+    bool idle = false;         // libcurl watches it for no exchange: kept for reuse (or dead)
   };
+
+  // Marks an owned connection idle or in use, keeping idle_connections_ the number of idle ones.
+  void SetIdle(WatchedSocket& w, bool idle) {
+    if (w.idle == idle) return;
+    w.idle = idle;
+    if (idle) {
+      ++idle_connections_;
+    } else {
+      --idle_connections_;
+    }
+  }
 
   int WaitMs(std::chrono::milliseconds max_wait) const {
     const auto now = Clock::now();
@@ -127,13 +141,14 @@ class EpollEventLoop final : public EventLoop {
     auto* self = static_cast<EpollEventLoop*>(user);
     auto owned = self->owned_.find(s);
     if (what == CURL_POLL_REMOVE) {
+      if (owned != self->owned_.end()) self->SetIdle(owned->second, true);
       if (owned != self->owned_.end() && owned->second.registered && owned->second.events == EPOLLIN) {
         owned->second.parked = true;
         return 0;
       }
       // The socket may already be closed (epoll forgot it then): the error is expected.
       epoll_ctl(self->epoll_fd_, EPOLL_CTL_DEL, s, nullptr);
-      if (owned != self->owned_.end()) owned->second = WatchedSocket{};
+      if (owned != self->owned_.end()) ForgetRegistration(owned->second);
       return 0;
     }
     // CURL_POLL_NONE (0) is a valid request too: registered, but waiting for nothing.
@@ -142,6 +157,7 @@ class EpollEventLoop final : public EventLoop {
     if (owned != self->owned_.end()) {
       WatchedSocket& w = owned->second;
       w.parked = false;
+      self->SetIdle(w, false);
       if (w.registered && w.events == events) return 0;
       self->Watch(s, events, w.registered);
       w.registered = true;
@@ -173,14 +189,30 @@ class EpollEventLoop final : public EventLoop {
   // resolver's) are not parked.
   curl_socket_t OpenSocket(curlsocktype purpose, curl_sockaddr* address) override {
     const curl_socket_t s = socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
-    if (s != CURL_SOCKET_BAD && purpose == CURLSOCKTYPE_IPCXN) owned_[s] = WatchedSocket{};
+    if (s != CURL_SOCKET_BAD && purpose == CURLSOCKTYPE_IPCXN) {
+      WatchedSocket& w = owned_[s];
+      SetIdle(w, false);  // a number reused after a close we did not see
+      w = WatchedSocket{};
+    }
     return s;
   }
 
   // CURLOPT_CLOSESOCKETFUNCTION: closing a socket also takes it out of epoll.
   static int OnCloseSocket(void* user, curl_socket_t s) {
-    static_cast<EpollEventLoop*>(user)->owned_.erase(s);
+    auto* self = static_cast<EpollEventLoop*>(user);
+    auto owned = self->owned_.find(s);
+    if (owned != self->owned_.end()) {
+      self->SetIdle(owned->second, false);
+      self->owned_.erase(owned);
+    }
     return close(s);
+  }
+
+  // Out of epoll; still idle or in use as before.
+  static void ForgetRegistration(WatchedSocket& w) {
+    w.registered = false;
+    w.events = 0;
+    w.parked = false;
   }
 
   // An event on a parked connection: its server closed it or sent something unasked. epoll
@@ -189,7 +221,7 @@ class EpollEventLoop final : public EventLoop {
     auto owned = owned_.find(fd);
     if (owned == owned_.end() || !owned->second.parked) return false;
     epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
-    owned->second = WatchedSocket{};
+    ForgetRegistration(owned->second);
     return true;
   }
 
@@ -198,6 +230,7 @@ class EpollEventLoop final : public EventLoop {
   CURLM* multi_ = nullptr;
   std::array<epoll_event, 64> events_{};
   std::unordered_map<curl_socket_t, WatchedSocket> owned_;  // connection sockets opened here
+  std::size_t idle_connections_ = 0;                        // owned_ entries with idle set
   std::optional<Clock::time_point> curl_deadline_;         // when libcurl wants a timeout call
 };
 

@@ -35,6 +35,11 @@ class EventLoop {
   /// here (exchange.cc), so the exchange learns why a socket could not be opened (EMFILE).
   /// Returns CURL_SOCKET_BAD with errno set on failure. This default is a plain socket().
   virtual curl_socket_t OpenSocket(curlsocktype purpose, curl_sockaddr* address);
+  /// False when the backend knows that libcurl's cache holds no idle connection, so a new
+  /// HTTP/1.1 exchange has nothing to reuse and libcurl's search for one (a scan of every
+  /// connection to the host, quadratic in the calls in flight) can be skipped. True when it
+  /// does not know (this default).
+  virtual bool MayHaveIdleConnection() const { return true; }
   /// Lets libcurl act on what is ready now (transfers just added, due timeouts), without
   /// waiting.
   virtual void Progress() = 0;

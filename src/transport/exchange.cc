@@ -180,6 +180,13 @@ void Exchange::Prepare() {
   curl_easy_setopt(e, CURLOPT_PREREQDATA, this);
   curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &OnOpenSocket);
   curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, this);
+  // With no idle connection anywhere, a cleartext (so HTTP/1.1) exchange skips libcurl's
+  // search for one to reuse: it scans every connection to the host, which with thousands of
+  // calls in flight costs more than the calls. Over TLS a busy HTTP/2 connection may still
+  // take the stream, so the search stays.
+  const bool nothing_to_reuse =
+      loop != nullptr && !loop->MayHaveIdleConnection() && request.url.compare(0, 5, "http:") == 0;
+  curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, nothing_to_reuse ? 1L : 0L);
   if (request.stream) PrepareStream(e, this);
 }
 

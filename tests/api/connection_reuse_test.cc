@@ -1,0 +1,92 @@
+// Kept-alive connections are reused, on every event loop: the server counts the connections
+// it accepted. The epoll loop also lets a cleartext exchange skip libcurl's search for an idle
+// connection when none exists (exchange.cc); these tests fail if that ever skips one that does.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <vector>
+
+#include "support/raw_http_server.h"
+#include "transport/curl_engine.h"
+#include "transport/event_loop.h"
+
+namespace livekit::internal {
+namespace {
+
+using livekit::test::RawHttpServer;
+using std::chrono::milliseconds;
+
+// Answers every request of a connection after `delay_ms`, keeping the connection open.
+RawHttpServer KeepAliveServer(int delay_ms) {
+  return RawHttpServer([delay_ms](int fd, const std::atomic<bool>& stopping, RawHttpServer& server) {
+    while (server.ReadRequest(fd, stopping)) {
+      if (delay_ms > 0 && !RawHttpServer::Pause(stopping, delay_ms)) return;
+      if (!server.WriteAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")) return;
+    }
+  });
+}
+
+HttpRequest Get(const RawHttpServer& server) {
+  HttpRequest r;
+  r.url = server.url() + "/twirp/livekit.RoomService/ListRooms";
+  r.headers = {{"Content-Type", "application/json"}};
+  r.body = "{}";
+  r.timeout = milliseconds(10000);
+  return r;
+}
+
+// Sends `n` exchanges at once and waits for all; returns how many got a 200.
+int Burst(CurlEngine& engine, const RawHttpServer& server, int n) {
+  std::vector<std::future<ExchangeResult>> results;
+  std::vector<std::promise<ExchangeResult>> promises(static_cast<std::size_t>(n));
+  for (auto& p : promises) {
+    results.push_back(p.get_future());
+    engine.Send(Get(server), [&p](ExchangeResult r) { p.set_value(std::move(r)); });
+  }
+  int ok = 0;
+  for (auto& f : results) {
+    const ExchangeResult r = f.get();
+    if (r.response && r.response->status == 200) ++ok;
+  }
+  return ok;
+}
+
+std::vector<EventLoopKind> BuiltKinds() {
+  std::vector<EventLoopKind> kinds = {EventLoopKind::kPoll};
+  if (BuiltEventLoops().find("epoll") != std::string_view::npos) kinds.push_back(EventLoopKind::kEpoll);
+  return kinds;
+}
+
+TEST(ConnectionReuse, SequentialExchangesShareOneConnection) {
+  for (EventLoopKind kind : BuiltKinds()) {
+    RawHttpServer server = KeepAliveServer(0);
+    CurlEngineOptions options;
+    options.event_loop = kind;
+    CurlEngine engine(options);
+    SCOPED_TRACE(std::string(engine.event_loop_name()));
+    for (int i = 0; i < 20; ++i) ASSERT_EQ(Burst(engine, server, 1), 1);
+    EXPECT_EQ(server.connections(), 1);
+  }
+}
+
+TEST(ConnectionReuse, ABurstOpensAConnectionPerExchangeAndTheNextBurstReusesThem) {
+  for (EventLoopKind kind : BuiltKinds()) {
+    RawHttpServer server = KeepAliveServer(300);  // long enough for all of a burst to be in flight
+    CurlEngineOptions options;
+    options.event_loop = kind;
+    CurlEngine engine(options);
+    SCOPED_TRACE(std::string(engine.event_loop_name()));
+    ASSERT_EQ(Burst(engine, server, 16), 16);
+    EXPECT_EQ(server.connections(), 16) << "HTTP/1.1: one connection per exchange in flight";
+    ASSERT_EQ(Burst(engine, server, 16), 16);
+    EXPECT_EQ(server.connections(), 16) << "the second burst reuses the 16 idle connections";
+    ASSERT_EQ(Burst(engine, server, 24), 24);
+    EXPECT_EQ(server.connections(), 24) << "16 reused, 8 new";
+    ASSERT_EQ(Burst(engine, server, 1), 1);
+    EXPECT_EQ(server.connections(), 24);
+  }
+}
+
+}  // namespace
+}  // namespace livekit::internal
