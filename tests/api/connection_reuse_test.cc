@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <future>
 #include <vector>
 
@@ -66,6 +67,33 @@ TEST(ConnectionReuse, SequentialExchangesShareOneConnection) {
     CurlEngine engine(options);
     SCOPED_TRACE(std::string(engine.event_loop_name()));
     for (int i = 0; i < 20; ++i) ASSERT_EQ(Burst(engine, server, 1), 1);
+    EXPECT_EQ(server.connections(), 1);
+  }
+}
+
+// Each exchange sent from the previous one's completion callback, on the I/O thread, as a
+// program that chains calls does: the connection the last one just left is reused.
+TEST(ConnectionReuse, AnExchangeSentFromACompletionReusesTheConnectionJustLeft) {
+  for (EventLoopKind kind : BuiltKinds()) {
+    RawHttpServer server = KeepAliveServer(0);
+    CurlEngineOptions options;
+    options.event_loop = kind;
+    CurlEngine engine(options);
+    SCOPED_TRACE(std::string(engine.event_loop_name()));
+    std::promise<int> done;
+    std::atomic<int> ok{0};
+    std::function<void(int)> chain = [&](int left) {
+      engine.Send(Get(server), [&, left](ExchangeResult r) {
+        if (r.response && r.response->status == 200) ok.fetch_add(1);
+        if (left > 1) {
+          chain(left - 1);
+        } else {
+          done.set_value(ok.load());
+        }
+      });
+    };
+    chain(20);
+    ASSERT_EQ(done.get_future().get(), 20);
     EXPECT_EQ(server.connections(), 1);
   }
 }
