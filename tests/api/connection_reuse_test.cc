@@ -53,33 +53,32 @@ int Burst(CurlEngine& engine, const RawHttpServer& server, int n) {
   return ok;
 }
 
-std::vector<EventLoopKind> BuiltKinds() {
+// Runs `body` once per event loop this build has, each time with a fresh keep-alive server
+// (answering after `delay_ms`) and a fresh engine on that loop.
+void OnEveryEventLoop(int delay_ms, const std::function<void(CurlEngine&, const RawHttpServer&)>& body) {
   std::vector<EventLoopKind> kinds = {EventLoopKind::kPoll};
   if (BuiltEventLoops().find("epoll") != std::string_view::npos) kinds.push_back(EventLoopKind::kEpoll);
-  return kinds;
-}
-
-TEST(ConnectionReuse, SequentialExchangesShareOneConnection) {
-  for (EventLoopKind kind : BuiltKinds()) {
-    RawHttpServer server = KeepAliveServer(0);
+  for (EventLoopKind kind : kinds) {
+    RawHttpServer server = KeepAliveServer(delay_ms);
     CurlEngineOptions options;
     options.event_loop = kind;
     CurlEngine engine(options);
     SCOPED_TRACE(std::string(engine.event_loop_name()));
+    body(engine, server);
+  }
+}
+
+TEST(ConnectionReuse, SequentialExchangesShareOneConnection) {
+  OnEveryEventLoop(0, [](CurlEngine& engine, const RawHttpServer& server) {
     for (int i = 0; i < 20; ++i) ASSERT_EQ(Burst(engine, server, 1), 1);
     EXPECT_EQ(server.connections(), 1);
-  }
+  });
 }
 
 // Each exchange sent from the previous one's completion callback, on the I/O thread, as a
 // program that chains calls does: the connection the last one just left is reused.
 TEST(ConnectionReuse, AnExchangeSentFromACompletionReusesTheConnectionJustLeft) {
-  for (EventLoopKind kind : BuiltKinds()) {
-    RawHttpServer server = KeepAliveServer(0);
-    CurlEngineOptions options;
-    options.event_loop = kind;
-    CurlEngine engine(options);
-    SCOPED_TRACE(std::string(engine.event_loop_name()));
+  OnEveryEventLoop(0, [](CurlEngine& engine, const RawHttpServer& server) {
     std::promise<int> done;
     std::atomic<int> ok{0};
     std::function<void(int)> chain = [&](int left) {
@@ -95,16 +94,12 @@ TEST(ConnectionReuse, AnExchangeSentFromACompletionReusesTheConnectionJustLeft) 
     chain(20);
     ASSERT_EQ(done.get_future().get(), 20);
     EXPECT_EQ(server.connections(), 1);
-  }
+  });
 }
 
 TEST(ConnectionReuse, ABurstOpensAConnectionPerExchangeAndTheNextBurstReusesThem) {
-  for (EventLoopKind kind : BuiltKinds()) {
-    RawHttpServer server = KeepAliveServer(300);  // long enough for all of a burst to be in flight
-    CurlEngineOptions options;
-    options.event_loop = kind;
-    CurlEngine engine(options);
-    SCOPED_TRACE(std::string(engine.event_loop_name()));
+  // 300 ms: long enough for all of a burst to be in flight.
+  OnEveryEventLoop(300, [](CurlEngine& engine, const RawHttpServer& server) {
     ASSERT_EQ(Burst(engine, server, 16), 16);
     EXPECT_EQ(server.connections(), 16) << "HTTP/1.1: one connection per exchange in flight";
     ASSERT_EQ(Burst(engine, server, 16), 16);
@@ -113,7 +108,7 @@ TEST(ConnectionReuse, ABurstOpensAConnectionPerExchangeAndTheNextBurstReusesThem
     EXPECT_EQ(server.connections(), 24) << "16 reused, 8 new";
     ASSERT_EQ(Burst(engine, server, 1), 1);
     EXPECT_EQ(server.connections(), 24);
-  }
+  });
 }
 
 }  // namespace
