@@ -4,7 +4,8 @@
 # peak RSS of each benchmark process, with the ratios and the targets (10x, 5x, 10x); then the
 # same over HTTPS, HTTP/1.1 keep-alive (the mock's TLS listener) and HTTP/2 (nghttpx in front
 # of the mock; skipped when nghttpx is not installed), each beside the Node SDK on the same
-# endpoint.
+# endpoint; last, the SDK's own share over libcurl alone in instructions and allocations per
+# call (scripts/profile_api.sh, when valgrind is installed).
 #   scripts/bench_api.sh [BUILD_DIR]    (BENCH_STRICT=1: exit 1 when a target is missed;
 #   BENCH_SEQUENTIAL / BENCH_CONCURRENT: call counts, default 3000 / 20000)
 set -euo pipefail
@@ -68,9 +69,12 @@ for (const [what, key, digits, ratioOf, target] of rows) {
   console.log(`${what.padEnd(26)}${fmt(cpp[key] * scale, digits)} ${fmt(cppJson[key] * scale, digits)} ${fmt(nodeValue * scale, digits)} ${ratio.toFixed(1).padStart(6)}x  ${verdict}`);
 }
 console.log(`baselines, same request: libcurl alone ${cpp.libcurl_cpu_us_per_call.toFixed(1)} us, raw socket ${cpp.floor_cpu_us_per_call.toFixed(1)} us`);
-console.log(`  (the SDK's own share: ${(cpp.cpu_us_per_call - cpp.libcurl_cpu_us_per_call).toFixed(1)} us over libcurl alone)`);
+console.log(`  (the SDK's own share: ${(cpp.cpu_us_per_call - cpp.libcurl_cpu_us_per_call).toFixed(1)} us over libcurl alone; ` +
+            `the SDK at ${(cpp.cpu_us_per_call / cpp.libcurl_cpu_us_per_call).toFixed(2)}x libcurl's figure, ` +
+            `the blocking form at ${(cpp.blocking_cpu_us_per_call / cpp.libcurl_cpu_us_per_call).toFixed(2)}x)`);
 console.log('CPU per call: one call in flight, each started when the previous one completes (Node: an');
-console.log('await loop; C++: the callback form); best of 3 rounds each. Peak RSS: ru_maxrss / maxRSS.');
+console.log('await loop; C++: the callback form). C++ and its baselines: best of 5 rounds taken in turns;');
+console.log('Node: best of 3 rounds. Peak RSS: ru_maxrss / maxRSS.');
 if (missed && strict === '1') process.exit(1);
 JS
 
@@ -117,3 +121,12 @@ for (const name of names) {
   console.log(`  baseline: libcurl alone ${cpp.libcurl_cpu_us_per_call.toFixed(1)} us per call (the SDK's own share: ${(cpp.cpu_us_per_call - cpp.libcurl_cpu_us_per_call).toFixed(1)} us)`);
 }
 JS
+
+# The SDK's own share in counts the machine's load does not move (instructions under
+# callgrind, allocations): the timed share above swings by more than itself between runs.
+echo
+if command -v valgrind >/dev/null && [[ -x $build/bench/api/call_cost ]]; then
+  "$root/scripts/profile_api.sh" "$build"
+else
+  echo "bench_api: valgrind or bench/api/call_cost missing: no instruction counts (scripts/setup.sh, make build)" >&2
+fi

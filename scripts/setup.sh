@@ -13,7 +13,7 @@ packages=(
   libboost1.81-dev
   libcli11-dev nlohmann-json3-dev rapidjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  wrk curl ca-certificates openssl nghttp2-proxy
+  wrk curl ca-certificates openssl nghttp2-proxy valgrind
   doxygen
 )
 

@@ -1,7 +1,7 @@
 // ListRooms against a running lk-mock-server, measured three ways in one process:
 //   1. client CPU time per call (user + system time of this whole process, I/O thread
-//      included) over sequential calls, one in flight, best of three rounds: chained through
-//      the callback form (as the Node harness chains awaits), and with the blocking form;
+//      included) over sequential calls, one in flight: chained through the callback form (as
+//      the Node harness chains awaits), and with the blocking form;
 //   2. calls per second with 64 calls in flight (callback form, one thread starting them);
 //   3. peak resident memory of the process;
 //   4. the floor: the CPU time of the same exchange done by hand (the request bytes the SDK
@@ -11,7 +11,9 @@
 //   5. libcurl alone: the same request (the SDK's headers, byte for byte) with the same
 //      10 s timeout, on one reused easy handle, driven by the documented multi loop
 //      (curl_multi_perform + curl_multi_poll), nothing else: what the SDK's engine is built on.
-// 4 and 5 are baselines, not targets: they show how much of the SDK's figure is its own.
+// 4 and 5 are baselines, not targets: they show how much of the SDK's figure is its own. 1, 4
+// and 5 take turns over five rounds (a load change on the machine reaches them alike), and
+// each is the best of its rounds.
 // Over HTTPS (`--ca FILE` names the CA to trust) the floor is left out (null: it speaks plain
 // HTTP/1.1) and libcurl alone uses the same TLS and HTTP version settings as the engine.
 // Prints one JSON object:
@@ -35,6 +37,7 @@
 #include <cstring>
 #include <mutex>
 #include <string>
+#include <memory>
 #include <string_view>
 
 #include "livekit/access_token.h"
@@ -148,22 +151,14 @@ std::string ListRoomsToken() {
 
 int PortOf(const std::string& url) { return std::atoi(url.c_str() + url.rfind(':') + 1); }
 
-// Best of `rounds` rounds of `calls` runs of `once`, in microseconds of CPU per run; -1 when
-// a run fails.
+// CPU microseconds per run of `calls` runs of `once`; -1 when a run fails.
 template <typename Fn>
-double BestCpuUsPerCall(int calls, int rounds, Fn once) {
-  for (int i = 0; i < 200; ++i) {  // warm up
+double CpuUsPerCall(int calls, Fn&& once) {
+  const double cpu0 = CpuSeconds();
+  for (int i = 0; i < calls; ++i) {
     if (!once()) return -1;
   }
-  double best = 1e30;
-  for (int round = 0; round < rounds; ++round) {
-    const double cpu0 = CpuSeconds();
-    for (int i = 0; i < calls; ++i) {
-      if (!once()) return -1;
-    }
-    best = std::min(best, (CpuSeconds() - cpu0) / calls * 1e6);
-  }
-  return best;
+  return (CpuSeconds() - cpu0) / calls * 1e6;
 }
 
 // The SDK's own headers, so that both baselines send the SDK's request byte for byte (the
@@ -172,62 +167,69 @@ const std::string kUserAgentLine = std::string("User-Agent: ") + livekit::kSdkNa
 constexpr const char* kRequestIdLine = "X-Livekit-Request-Id: 6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b";
 
 // Baseline 4 (see the file comment).
-double FloorCpuUsPerCall(const std::string& url, int calls, int rounds) {
-  const int port = PortOf(url);
-  const std::string request = "POST /twirp/livekit.RoomService/ListRooms HTTP/1.1\r\nHost: 127.0.0.1:" +
-                              std::to_string(port) + "\r\nAuthorization: Bearer " + ListRoomsToken() +
-                              "\r\nAccept: */*\r\nContent-Type: application/protobuf\r\n" + kUserAgentLine +
-                              "\r\n" + kRequestIdLine + "\r\nContent-Length: 0\r\n\r\n";
-  RawExchange raw(port, request);
-  return BestCpuUsPerCall(calls, rounds, [&raw] { return raw.Once(); });
+std::string FloorRequest(int port) {
+  return "POST /twirp/livekit.RoomService/ListRooms HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+         "\r\nAuthorization: Bearer " + ListRoomsToken() + "\r\nAccept: */*\r\nContent-Type: application/protobuf\r\n" +
+         kUserAgentLine + "\r\n" + kRequestIdLine + "\r\nContent-Length: 0\r\n\r\n";
 }
 
 size_t DiscardBody(char*, size_t size, size_t nmemb, void*) { return size * nmemb; }
 
-// Baseline 5 (see the file comment).
-double LibcurlCpuUsPerCall(const std::string& url, const std::string& ca_file, int calls, int rounds) {
-  const std::string target = url + "/twirp/livekit.RoomService/ListRooms";
-  const std::string auth = "Authorization: Bearer " + ListRoomsToken();
-  CURLM* multi = curl_multi_init();
-  CURL* easy = curl_easy_init();
-  curl_slist* headers = curl_slist_append(nullptr, auth.c_str());
-  headers = curl_slist_append(headers, "Content-Type: application/protobuf");
-  headers = curl_slist_append(headers, kUserAgentLine.c_str());
-  headers = curl_slist_append(headers, kRequestIdLine);
-  headers = curl_slist_append(headers, "Expect:");
-  curl_easy_setopt(easy, CURLOPT_URL, target.c_str());
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(easy, CURLOPT_POSTFIELDS, "");
-  curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, 0L);
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &DiscardBody);
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, 10000L);  // as every real client, and the SDK, does
-  if (!ca_file.empty()) {
-    curl_easy_setopt(easy, CURLOPT_CAINFO, ca_file.c_str());
-    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+// Baseline 5 (see the file comment): one exchange per Once().
+class LibcurlExchange {
+ public:
+  LibcurlExchange(const std::string& url, const std::string& ca_file)
+      : target_(url + "/twirp/livekit.RoomService/ListRooms"), auth_("Authorization: Bearer " + ListRoomsToken()) {
+    headers_ = curl_slist_append(nullptr, auth_.c_str());
+    headers_ = curl_slist_append(headers_, "Content-Type: application/protobuf");
+    headers_ = curl_slist_append(headers_, kUserAgentLine.c_str());
+    headers_ = curl_slist_append(headers_, kRequestIdLine);
+    headers_ = curl_slist_append(headers_, "Expect:");
+    curl_easy_setopt(easy_, CURLOPT_URL, target_.c_str());
+    curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_);
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, "");
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE, 0L);
+    curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &DiscardBody);
+    curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, 10000L);  // as every real client, and the SDK, does
+    if (!ca_file.empty()) {
+      curl_easy_setopt(easy_, CURLOPT_CAINFO, ca_file.c_str());
+      curl_easy_setopt(easy_, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    }
   }
-  const double us = BestCpuUsPerCall(calls, rounds, [multi, easy] {
-    curl_multi_add_handle(multi, easy);
+  ~LibcurlExchange() {
+    curl_slist_free_all(headers_);
+    curl_easy_cleanup(easy_);
+    curl_multi_cleanup(multi_);
+  }
+  LibcurlExchange(const LibcurlExchange&) = delete;
+  LibcurlExchange& operator=(const LibcurlExchange&) = delete;
+
+  bool Once() {
+    curl_multi_add_handle(multi_, easy_);
     int running = 1;
     while (running > 0) {
-      curl_multi_perform(multi, &running);
-      if (running > 0) curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
+      curl_multi_perform(multi_, &running);
+      if (running > 0) curl_multi_poll(multi_, nullptr, 0, 1000, nullptr);
     }
     bool ok = false;
     int left = 0;
-    while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
+    while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
       long status = 0;
       curl_easy_getinfo(msg->easy_handle, CURLINFO_RESPONSE_CODE, &status);
       ok = msg->data.result == CURLE_OK && status == 200;
     }
-    curl_multi_remove_handle(multi, easy);
+    curl_multi_remove_handle(multi_, easy_);
     return ok;
-  });
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(easy);
-  curl_multi_cleanup(multi);
-  return us;
-}
+  }
+
+ private:
+  const std::string target_;
+  const std::string auth_;
+  CURLM* multi_ = curl_multi_init();
+  CURL* easy_ = curl_easy_init();
+  curl_slist* headers_ = nullptr;
+};
 
 }  // namespace
 
@@ -260,38 +262,7 @@ int main(int argc, char** argv) {
     }
   }
 
-  // Each figure is the best of kRounds rounds: other processes on the machine only ever add
-  // CPU time (cache and scheduler pressure), so the minimum is the least noisy figure.
-  constexpr int kRounds = 3;
-
-  // One call in flight, each started from the previous one's completion: what the Node
-  // harness's `await listRooms()` loop does on its event loop.
-  double cpu_per_call_us = 1e30;
-  for (int round = 0; round < kRounds; ++round) {
-    Pump chain(rooms, sequential);
-    const double cpu0 = CpuSeconds();
-    chain.Run(1);
-    cpu_per_call_us = std::min(cpu_per_call_us, (CpuSeconds() - cpu0) / sequential * 1e6);
-    if (chain.failures() > 0) {
-      std::fprintf(stderr, "bench_api: %d calls failed\n", chain.failures());
-      return 1;
-    }
-  }
-
-  // The blocking form: the calling thread hands each call to the I/O thread and sleeps.
-  double blocking_cpu_per_call_us = 1e30;
-  for (int round = 0; round < kRounds; ++round) {
-    const double cpu0 = CpuSeconds();
-    for (int i = 0; i < sequential; ++i) {
-      auto r = rooms.ListRooms(livekit::ListRoomsRequest{});
-      if (!r.ok()) {
-        std::fprintf(stderr, "bench_api: %s\n", r.error().ToString().c_str());
-        return 1;
-      }
-    }
-    blocking_cpu_per_call_us = std::min(blocking_cpu_per_call_us, (CpuSeconds() - cpu0) / sequential * 1e6);
-  }
-
+  // Calls per second with 64 in flight (callback form, one thread starting them).
   Pump pump(rooms, concurrent);
   const auto t0 = std::chrono::steady_clock::now();
   pump.Run(64);
@@ -300,14 +271,61 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_api: %d calls failed\n", pump.failures());
     return 1;
   }
-  const long peak_rss_kib = PeakRssKib();  // the SDK's alone, before the baselines run
+  const long peak_rss_kib = PeakRssKib();  // the SDK's alone, before the baselines are set up
+
   const bool https = options.url.rfind("https:", 0) == 0;
-  const double floor_us = https ? 0 : FloorCpuUsPerCall(options.url, sequential, kRounds);
-  const double libcurl_us = LibcurlCpuUsPerCall(options.url, ca_file, sequential, kRounds);
-  if (floor_us < 0 || libcurl_us < 0) {
-    std::fprintf(stderr, "bench_api: a baseline exchange failed\n");
-    return 1;
+  LibcurlExchange libcurl(options.url, ca_file);
+  std::unique_ptr<RawExchange> raw;
+  if (!https) raw = std::make_unique<RawExchange>(PortOf(options.url), FloorRequest(PortOf(options.url)));
+  for (int i = 0; i < 200; ++i) {  // the baselines' warm-up
+    if (!libcurl.Once() || (raw && !raw->Once())) {
+      std::fprintf(stderr, "bench_api: a baseline exchange failed\n");
+      return 1;
+    }
   }
+
+  // The SDK's two forms and the baselines take turns, round after round, so that a change in
+  // the machine's load reaches them all alike; each figure is the best of its rounds (other
+  // processes only ever add CPU time, so the minimum is the least noisy figure).
+  constexpr int kRounds = 5;
+  const int per_round = std::max(1, sequential / kRounds);
+  double cpu_per_call_us = 1e30;
+  double blocking_cpu_per_call_us = 1e30;
+  double floor_us = 1e30;
+  double libcurl_us = 1e30;
+  for (int round = 0; round < kRounds; ++round) {
+    // One call in flight, each started from the previous one's completion: what the Node
+    // harness's `await listRooms()` loop does on its event loop.
+    Pump chain(rooms, per_round);
+    const double cpu0 = CpuSeconds();
+    chain.Run(1);
+    cpu_per_call_us = std::min(cpu_per_call_us, (CpuSeconds() - cpu0) / per_round * 1e6);
+    if (chain.failures() > 0) {
+      std::fprintf(stderr, "bench_api: %d calls failed\n", chain.failures());
+      return 1;
+    }
+    // The blocking form: the calling thread hands each call to the I/O thread and sleeps.
+    std::string failure;
+    const double blocking = CpuUsPerCall(per_round, [&rooms, &failure] {
+      auto r = rooms.ListRooms(livekit::ListRoomsRequest{});
+      if (!r.ok()) failure = r.error().ToString();
+      return r.ok();
+    });
+    if (blocking < 0) {
+      std::fprintf(stderr, "bench_api: %s\n", failure.c_str());
+      return 1;
+    }
+    blocking_cpu_per_call_us = std::min(blocking_cpu_per_call_us, blocking);
+    const double curl_round = CpuUsPerCall(per_round, [&libcurl] { return libcurl.Once(); });
+    const double floor_round = raw ? CpuUsPerCall(per_round, [&raw] { return raw->Once(); }) : 0;
+    if (curl_round < 0 || floor_round < 0) {
+      std::fprintf(stderr, "bench_api: a baseline exchange failed\n");
+      return 1;
+    }
+    libcurl_us = std::min(libcurl_us, curl_round);
+    floor_us = std::min(floor_us, floor_round);
+  }
+
   char floor_text[32] = "null";
   if (!https) std::snprintf(floor_text, sizeof floor_text, "%.2f", floor_us);
   std::printf(
