@@ -48,9 +48,10 @@ struct CallOutcome {
   std::optional<HttpResponse> response;
   Error error;  // set when !response
   std::vector<Attempt> attempts;
-  /// The call's spec, for what an error names (method, URL, request id): valid while the
-  /// callback runs, so a success copies none of it.
+  /// The call's spec, for what an error names (method, URL), and its request id: valid while
+  /// the callback runs, so a success copies none of it.
   const CallSpec* spec = nullptr;
+  std::string_view request_id;
 };
 
 using CallCallback = std::function<void(CallOutcome)>;

@@ -115,6 +115,7 @@ class Call : public std::enable_shared_from_this<Call> {
   void MaybeProceed();
   void ProceedAfterPin();
   void OnDeadline();
+  void EnsureDeadline();
   void FinishLast();
   void FinishError(ErrorCode code, std::string message);
   void Finish(CallOutcome outcome);
@@ -152,6 +153,7 @@ class Call : public std::enable_shared_from_this<Call> {
   UrlParts origin_;
   std::string origin_key_;
   std::string request_id_;
+  std::shared_ptr<const HeaderList> headers_;  // spec_.headers, moved here by Begin
   FailoverPlan plan_;
   SteadyClock::time_point start_{};
   SteadyClock::time_point deadline_{};
@@ -214,6 +216,9 @@ void Call::Begin() {
   Bump(st_.counters.calls);
   start_ = scheduler_->Now();
   request_id_ = std::string(FindHeader(spec_.headers, "X-Livekit-Request-Id"));
+  // Every attempt sends these same headers (A10, A11): shared, not copied per attempt.
+  headers_ = std::make_shared<const HeaderList>(std::move(spec_.headers));
+  spec_.headers.clear();
   if (spec_.parsed_origin) {
     origin_ = spec_.parsed_origin->url;
     origin_key_ = spec_.parsed_origin->key;
@@ -237,8 +242,12 @@ void Call::Begin() {
     hedge_delay_ = *spec_.failover.hedge_after;
   }
   deadline_ = start_ + DeadlineBudget();
-  deadline_armed_ = true;
-  deadline_timer_ = scheduler_->RunAfter(deadline_ - start_, Bind([](Call& c) { c.OnDeadline(); }));
+  // The first attempt alone ends before the deadline when the transport bounds its exchanges
+  // and the deadline is longer than an attempt: the timer (a heap entry and a lock, twice) is
+  // armed only when the call goes on past that attempt (EnsureDeadline), or hedges.
+  const bool first_attempt_bounded = transport_->BoundsExchangeTime() && spec_.attempt_timeout.count() > 0 &&
+                                     deadline_ - start_ > spec_.attempt_timeout && !hedge_delay_;
+  if (!first_attempt_bounded) EnsureDeadline();
 
   std::string base = spec_.origin;
   if (auto p = base.find('/', base.find("://") + 3); p != std::string::npos) base.resize(p);
@@ -261,6 +270,13 @@ void Call::Begin() {
   SendAttempt(first, reason);
 }
 
+void Call::EnsureDeadline() {
+  if (deadline_armed_ || finished_) return;
+  deadline_armed_ = true;
+  const auto left = std::max(deadline_ - scheduler_->Now(), SteadyClock::duration::zero());
+  deadline_timer_ = scheduler_->RunAfter(left, Bind([](Call& c) { c.OnDeadline(); }));
+}
+
 void Call::SendAttempt(const Target& target, AttemptReason reason) {
   auto now = scheduler_->Now();
   auto remaining = duration_cast<Ms>(deadline_ - now);
@@ -271,7 +287,7 @@ void Call::SendAttempt(const Target& target, AttemptReason reason) {
   HttpRequest req;
   req.verb = HttpRequest::Verb::kPost;
   req.url = target.base + spec_.path;
-  req.headers = spec_.headers;  // byte-identical on every attempt (A10, A11)
+  req.shared_headers = headers_;  // byte-identical on every attempt (A10, A11)
   req.body = spec_.body;
   req.timeout = spec_.attempt_timeout.count() > 0 ? std::min(spec_.attempt_timeout, remaining) : remaining;
   req.max_response_bytes = spec_.max_response_bytes;
@@ -480,6 +496,8 @@ void Call::OnExchange(std::uint64_t seq, ExchangeResult result) {
     return;
   }
   if (record) PushAttempt(live, a);
+  // Past its first attempt a call may wait (backoff, discovery) with no exchange in flight.
+  if (cls == AttemptClass::kPinned || cls == AttemptClass::kRetryable) EnsureDeadline();
   ReportAttempt(live, a, cls == AttemptClass::kRetryable);
   RecordHealth(last_target_.key, result, cls);
   switch (cls) {
@@ -546,7 +564,7 @@ void Call::HandleRetryable(ExchangeResult result) {
   if (hedge_pending_) scheduler_->CancelTimer(hedge_timer_);  // nothing in flight to hedge
   hedge_pending_ = false;
   if (!plan_.failover) {
-    Skip(plan_.why_not, plan_.detail);
+    Skip(plan_.why_not, plan_.detail());
     FinishLast();
     return;
   }
@@ -630,7 +648,7 @@ void Call::StartDiscovery(bool bypass_cache) {
   hedge_discovery_ = false;
   DiscoveryParams p;
   p.origin = origin_;
-  p.headers = DiscoveryHeaders(spec_.headers);
+  p.headers = DiscoveryHeaders(*headers_);
   p.tls = spec_.tls;
   p.deadline = deadline_;
   p.bypass_cache = bypass_cache;
@@ -854,6 +872,7 @@ void Call::Finish(CallOutcome out) {
         .set_request_id(request_id_);
   }
   out.spec = &spec_;
+  out.request_id = request_id_;
   out.attempts = std::move(attempts_);
   attempts_.clear();
   auto done = std::move(done_);

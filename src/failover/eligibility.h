@@ -29,7 +29,10 @@ struct FailoverPlan {
   bool failover = false;
   /// Why not, when !failover.
   SkipReason why_not = SkipReason::kDisabled;
-  std::string detail;
+  /// The call's attempt timeout (what kShortTimeout's detail names).
+  std::chrono::milliseconds attempt_timeout{0};
+  /// Why not, in words: built only when a skip is reported, not on every call.
+  std::string detail() const;
   /// The origin has no region list (cloud-api.livekit.io): retries stay on the same host.
   bool same_host_only = false;
 };

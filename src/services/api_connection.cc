@@ -28,11 +28,6 @@ const std::string& UserAgent() {
 
 }  // namespace
 
-std::uint64_t InflightCalls::NextId() {
-  std::lock_guard<std::mutex> lock(mu_);
-  return ++next_;
-}
-
 void InflightCalls::Add(std::uint64_t id, CallHandle handle) {
   std::lock_guard<std::mutex> lock(mu_);
   if (finished_early_.erase(id) > 0) return;
@@ -135,11 +130,13 @@ Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google
   if (!body.ok()) return std::move(body).error();
   spec.body = std::move(*body);
 
-  std::string token = resolved_.token;
+  std::string authorization;
   if (tokens_) {
-    auto signed_token = tokens_->Get(method, facts);
+    auto signed_token = tokens_->Authorization(method, facts);
     if (!signed_token.ok()) return std::move(signed_token).error();
-    token = std::move(*signed_token);
+    authorization = std::move(*signed_token);
+  } else {
+    authorization = "Bearer " + resolved_.token;
   }
 
   // A header of this call replaces the client's headers of the same name: a per-call control
@@ -162,10 +159,10 @@ Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google
   if (request_id.empty()) request_id = NewRequestId();
 
   spec.headers.reserve(5 + o.headers.size() + options.headers.size());
-  spec.headers.emplace_back("Authorization", "Bearer " + token);
+  spec.headers.emplace_back("Authorization", std::move(authorization));
   spec.headers.emplace_back("Content-Type", ContentTypeOf(o.encoding));
   spec.headers.emplace_back("User-Agent", UserAgent());
-  spec.headers.emplace_back(kRequestIdHeader, request_id);
+  spec.headers.emplace_back(kRequestIdHeader, std::move(request_id));
   for (const auto& h : o.headers) {
     if (SameName(h.first, kRequestIdHeader) || set_by_call(h.first)) continue;  // request id: sent once, above
     spec.headers.push_back(h);
@@ -193,22 +190,22 @@ Result<CallSpec> ApiConnection::BuildSpec(const MethodInfo& method, const google
 }
 
 livekit::CallHandle ApiConnection::Start(const MethodInfo& method, const google::protobuf::Message& request,
-                                         const RequestFacts& facts, const CallOptions& options, Parser parse,
-                                         std::function<void(Status)> done) {
+                                         const RequestFacts& facts, const CallOptions& options,
+                                         std::shared_ptr<CallSink> sink) {
   auto spec = BuildSpec(method, request, facts, options);
   if (!spec.ok()) {
     Error e = std::move(spec).error();
     ErrorBuilder(e).set_method(std::string(method.service) + "/" + std::string(method.method));
-    done(std::move(e));
+    sink->Done(std::move(e));
     return livekit::CallHandle();
   }
   const std::uint64_t id = inflight_->NextId();
   std::weak_ptr<InflightCalls> inflight = inflight_;
-  auto on_outcome = [inflight, id, parse = std::move(parse), done = std::move(done)](CallOutcome out) {
+  auto on_outcome = [inflight = std::move(inflight), id, sink = std::move(sink)](CallOutcome out) {
     if (auto calls = inflight.lock()) calls->Remove(id);
     Status status = OkStatus();
     if (out.response && out.response->status >= 200 && out.response->status < 300) {
-      status = parse(*out.response);
+      status = sink->Parse(*out.response);
     } else if (out.response) {
       status = ErrorFromResponse(*out.response);
     } else {
@@ -220,13 +217,13 @@ livekit::CallHandle ApiConnection::Start(const MethodInfo& method, const google:
         ErrorBuilder(e)
             .set_method(call->method_name)
             .set_url(call->origin + call->path)
-            .set_request_id(std::string(FindHeader(call->headers, kRequestIdHeader)));
+            .set_request_id(std::string(out.request_id));
       }
       if (!out.attempts.empty()) ErrorBuilder(e).set_attempts(std::move(out.attempts));
-      done(std::move(e));
+      sink->Done(std::move(e));
       return;
     }
-    done(std::move(status));
+    sink->Done(std::move(status));
   };
   CallHandle handle = runner_->Start(std::move(*spec), std::move(on_outcome));
   inflight_->Add(id, handle);

@@ -6,6 +6,7 @@
 //
 // Thread-safe: Start may be called from any thread.
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -31,16 +32,27 @@ namespace livekit::internal {
 /// Calls of one connection that have not finished yet.
 class InflightCalls {
  public:
-  std::uint64_t NextId();
+  std::uint64_t NextId() { return next_.fetch_add(1, std::memory_order_relaxed) + 1; }
   void Add(std::uint64_t id, CallHandle handle);
   void Remove(std::uint64_t id);
   void CancelAll();
 
  private:
+  std::atomic<std::uint64_t> next_{0};
   std::mutex mu_;
-  std::uint64_t next_ = 0;
   std::unordered_map<std::uint64_t, CallHandle> calls_;
   std::unordered_set<std::uint64_t> finished_early_;  // Remove() came before Add()
+};
+
+/// Where a call's answer goes: one object per call (the typed response and the caller's
+/// callback together, typed_call.h), so a call allocates one holder, not one per step.
+class CallSink {
+ public:
+  virtual ~CallSink() = default;
+  /// Parses a 2xx answer into the response message.
+  virtual Status Parse(const HttpResponse& http) = 0;
+  /// The call's end: OK after a successful Parse, else the error. Called once.
+  virtual void Done(Status status) = 0;
 };
 
 class ApiConnection {
@@ -58,14 +70,12 @@ class ApiConnection {
   const Status& status() const { return status_; }
   Encoding encoding() const { return resolved_.options.encoding; }
 
-  /// Parses a 2xx answer into the response message.
-  using Parser = std::function<Status(const HttpResponse&)>;
-  /// Starts a call. `done` runs once: on the engine's thread, or on the calling thread when
-  /// the call fails before anything is sent (bad options, unencodable request).
-  /// `facts` are the request's fields the SDK reads (FactsOf(request)).
+  /// Starts a call. `sink` parses a 2xx answer, then gets the call's status once: on the
+  /// engine's thread, or on the calling thread when the call fails before anything is sent
+  /// (bad options, unencodable request). `facts` are the request's fields the SDK reads
+  /// (FactsOf(request)).
   livekit::CallHandle Start(const MethodInfo& method, const google::protobuf::Message& request,
-                            const RequestFacts& facts, const CallOptions& options, Parser parse,
-                            std::function<void(Status)> done);
+                            const RequestFacts& facts, const CallOptions& options, std::shared_ptr<CallSink> sink);
 
   /// True on the engine's I/O thread, where a blocking call would wait for itself.
   bool OnIoThread() const;

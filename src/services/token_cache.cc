@@ -23,19 +23,21 @@ std::string KeyOf(const MethodInfo& m, const RequestFacts& f) {
 TokenCache::TokenCache(std::string api_key, std::string api_secret)
     : api_key_(std::move(api_key)), api_secret_(std::move(api_secret)) {}
 
-Result<std::string> TokenCache::Get(const MethodInfo& method, const RequestFacts& facts, Clock::time_point now) {
+Result<std::string> TokenCache::Authorization(const MethodInfo& method, const RequestFacts& facts,
+                                              Clock::time_point now) {
   std::string key = KeyOf(method, facts);
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = entries_.find(key);
-    if (it != entries_.end() && now < it->second.reuse_until) return it->second.token;
+    if (it != entries_.end() && now < it->second.reuse_until) return it->second.authorization;
   }
   auto token = SignCallToken(method, facts, api_key_, api_secret_);
-  if (!token.ok()) return token;
+  if (!token.ok()) return std::move(token).error();
+  std::string authorization = "Bearer " + *token;
   std::lock_guard<std::mutex> lock(mu_);
   if (entries_.size() >= kMaxEntries) entries_.clear();
-  entries_[std::move(key)] = Entry{*token, now + kCallTokenTtl / 2};
-  return token;
+  entries_[std::move(key)] = Entry{authorization, now + kCallTokenTtl / 2};
+  return authorization;
 }
 
 }  // namespace livekit::internal

@@ -25,12 +25,14 @@ class TokenCache {
 
   TokenCache(std::string api_key, std::string api_secret);
 
-  /// The token for this method's grant and request, signed now or reused.
-  Result<std::string> Get(const MethodInfo& method, const RequestFacts& facts, Clock::time_point now = Clock::now());
+  /// The Authorization header value ("Bearer " and the token) for this method's grant and
+  /// request, signed now or reused: kept whole, so a call copies it once.
+  Result<std::string> Authorization(const MethodInfo& method, const RequestFacts& facts,
+                                    Clock::time_point now = Clock::now());
 
  private:
   struct Entry {
-    std::string token;
+    std::string authorization;
     Clock::time_point reuse_until;
   };
   std::string api_key_;

@@ -15,22 +15,33 @@
 
 namespace livekit::internal {
 
+/// A call's typed response and the caller's callback, in the one object the call holds.
+template <typename Resp>
+class TypedSink final : public CallSink {
+ public:
+  TypedSink(Encoding encoding, std::function<void(Result<Resp>)> done) : encoding_(encoding), done_(std::move(done)) {}
+  Status Parse(const HttpResponse& http) override { return DecodeMessage(http, encoding_, &response_); }
+  void Done(Status status) override {
+    if (status.ok()) {
+      done_(Result<Resp>(std::move(response_)));
+    } else {
+      done_(Result<Resp>(std::move(status).error()));
+    }
+  }
+
+ private:
+  const Encoding encoding_;
+  std::function<void(Result<Resp>)> done_;
+  Resp response_;
+};
+
 /// The callback form: every other form is built on it.
 template <typename Resp, typename Req>
 livekit::CallHandle StartTypedCall(const std::shared_ptr<ApiConnection>& connection, const MethodInfo& method,
                                    const Req& request, const CallOptions& options,
                                    std::function<void(Result<Resp>)> done) {
-  auto response = std::make_shared<Resp>();
-  const Encoding encoding = connection->encoding();
-  auto parse = [response, encoding](const HttpResponse& http) { return DecodeMessage(http, encoding, response.get()); };
-  auto finish = [response, done = std::move(done)](Status status) {
-    if (status.ok()) {
-      done(Result<Resp>(std::move(*response)));
-    } else {
-      done(Result<Resp>(std::move(status).error()));
-    }
-  };
-  return connection->Start(method, request, FactsOf(request), options, std::move(parse), std::move(finish));
+  auto sink = std::make_shared<TypedSink<Resp>>(connection->encoding(), std::move(done));
+  return connection->Start(method, request, FactsOf(request), options, std::move(sink));
 }
 
 template <typename Resp, typename Req>

@@ -47,6 +47,9 @@ using Command = std::variant<SendCommand, CancelCommand, PostCommand>;
 // wake-up and lets a stop request be noticed even then.
 constexpr std::chrono::milliseconds kMaxSleep{1000};
 
+// Finished exchanges kept for reuse (about 1 KiB each).
+constexpr std::size_t kSpareExchanges = 64;
+
 }  // namespace
 
 class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
@@ -210,7 +213,7 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
       }
       return;
     }
-    auto ex = std::make_unique<Exchange>();
+    std::unique_ptr<Exchange> ex = NewExchange();
     ex->id = send.id;
     ex->request = std::move(send.request);
     ex->done = std::move(send.done);
@@ -332,9 +335,23 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     ExchangeCallback done = std::move(ex->done);
     ex->Release();
     handles_->Give(std::move(ex->handle));
-    ex.reset();
+    Recycle(std::move(ex));
     if (done) done(std::move(result));
     if (!admitted.empty()) LaunchAdmitted(admitted);
+  }
+
+  // Finished exchanges are kept for the next ones (what they own is freed, their header
+  // buffer's capacity is kept): an exchange then costs no allocation of its own.
+  std::unique_ptr<Exchange> NewExchange() {
+    if (spare_exchanges_.empty()) return std::make_unique<Exchange>();
+    std::unique_ptr<Exchange> ex = std::move(spare_exchanges_.back());
+    spare_exchanges_.pop_back();
+    return ex;
+  }
+
+  void Recycle(std::unique_ptr<Exchange> ex) {
+    ex->Reset();
+    if (spare_exchanges_.size() < kSpareExchanges) spare_exchanges_.push_back(std::move(ex));
   }
 
   void RunDueTimers(bool all) {
@@ -390,6 +407,7 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
   long max_idle_connections_ = 0;  // CurlEngineOptions::max_cached_connections
   // Exchanges in flight, and those waiting for a place under a limit (no handle yet).
   std::unordered_map<ExchangeId, std::unique_ptr<Exchange>> active_;
+  std::vector<std::unique_ptr<Exchange>> spare_exchanges_;  // see NewExchange
 };
 
 CurlEngine::CurlEngine(CurlEngineOptions options) : impl_(std::make_shared<Impl>(options)) { impl_->Start(); }

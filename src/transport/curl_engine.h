@@ -41,6 +41,7 @@ class CurlEngine final : public Transport, public Scheduler {
 
   ExchangeId Send(HttpRequest request, ExchangeCallback done) override;
   void Cancel(ExchangeId id) override;
+  bool BoundsExchangeTime() const override { return true; }
 
   SteadyClock::time_point Now() const override;
   TimerId RunAfter(std::chrono::nanoseconds delay, std::function<void()> fn) override;

@@ -35,6 +35,7 @@ void EasyHandlePool::Give(PooledHandle handle) {
 void EasyHandlePool::Configure(PooledHandle& h, const HttpRequest& req) {
   CURL* e = h.easy;
   if (h.configured) curl_easy_reset(e);
+  h.hooked = nullptr;
   loop_.ConfigureEasy(e);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));

@@ -20,6 +20,10 @@ struct PooledHandle {
   bool configured = false;
   HttpRequest::Verb verb = HttpRequest::Verb::kPost;
   TlsOptions tls;
+  /// The exchange whose callbacks and data pointers the handle holds (Exchange::Prepare):
+  /// engine and pool both hand out the last one returned, so the next exchange on this
+  /// handle is usually the same object and need not set them again. Null after a reset.
+  const void* hooked = nullptr;
 };
 
 class EasyHandlePool {

@@ -1,6 +1,7 @@
 #include "transport/exchange.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <string>
@@ -16,6 +17,8 @@ namespace livekit::internal {
 namespace {
 
 constexpr char kNoExpect[] = "Expect:";
+// Room for the headers an API answer usually has, so collecting them allocates once.
+constexpr std::size_t kUsualHeaderCount = 8;
 
 // Failures where libcurl never handed a request to a server.
 bool NeverReachedServer(CURLcode code) {
@@ -118,6 +121,7 @@ size_t OnHeader(char* data, size_t size, size_t nmemb, void* user) {
   std::string_view line(data, n);
   if (line.rfind("HTTP/", 0) == 0) {
     ex->response.headers.clear();  // a new response (after 100 Continue, say) starts over
+    ex->response.headers.reserve(kUsualHeaderCount);
     return n;
   }
   auto colon = line.find(':');
@@ -130,19 +134,25 @@ size_t OnHeader(char* data, size_t size, size_t nmemb, void* user) {
 
 }  // namespace
 
-void HeaderLines::Build(const HeaderList& headers) {
+void HeaderLines::Build(const HeaderList* first, const HeaderList& then) {
+  static const HeaderList kNone;
+  const std::array<const HeaderList*, 2> lists = {first != nullptr ? first : &kNone, &then};
   std::size_t size = sizeof(kNoExpect);
   std::size_t count = 1;
-  for (const auto& [name, value] : headers) {
-    if (value.empty()) continue;
-    size += name.size() + 2 + value.size() + 1;
-    ++count;
+  for (const HeaderList* list : lists) {
+    for (const auto& [name, value] : *list) {
+      if (value.empty()) continue;
+      size += name.size() + 2 + value.size() + 1;
+      ++count;
+    }
   }
   text_.clear();
   text_.reserve(size);
-  for (const auto& [name, value] : headers) {
-    if (value.empty()) continue;
-    text_.append(name).append(": ").append(value).push_back('\0');
+  for (const HeaderList* list : lists) {
+    for (const auto& [name, value] : *list) {
+      if (value.empty()) continue;
+      text_.append(name).append(": ").append(value).push_back('\0');
+    }
   }
   // No "Expect: 100-continue" round trip for larger bodies.
   text_.append(kNoExpect, sizeof(kNoExpect));
@@ -160,7 +170,21 @@ void Exchange::Prepare() {
   CURL* e = handle.easy;
   curl_easy_setopt(e, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(e, CURLOPT_PRIVATE, this);
-  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf);
+  if (handle.hooked != this) {
+    // Pointers into this exchange and its callbacks. A handle between exchanges is in no
+    // multi handle, so libcurl calls none of them and reads none of the pointers until the
+    // next Prepare (or curl_easy_reset) replaces them.
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnBody);
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &OnHeader);
+    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &OnPrereq);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, this);
+    curl_easy_setopt(e, CURLOPT_PREREQDATA, this);
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &OnOpenSocket);
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, this);
+    handle.hooked = this;
+  }
   curl_easy_setopt(e, CURLOPT_PIPEWAIT, request.url.rfind("https:", 0) == 0 ? 1L : 0L);
   curl_easy_setopt(e, CURLOPT_TIMEOUT_MS,
                    static_cast<long>(std::max<std::int64_t>(1, (request.timeout - waited).count())));
@@ -168,18 +192,10 @@ void Exchange::Prepare() {
     curl_easy_setopt(e, CURLOPT_POSTFIELDS, request.body.data());
     curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   }
-  header_lines.Build(request.headers);
+  header_lines.Build(request.shared_headers.get(), request.headers);
   curl_easy_setopt(e, CURLOPT_HTTPHEADER, header_lines.list());
   // An announced Content-Length over the limit fails before any of the body is read.
   curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_response_bytes));
-  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnBody);
-  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &OnHeader);
-  curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &OnPrereq);
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
-  curl_easy_setopt(e, CURLOPT_HEADERDATA, this);
-  curl_easy_setopt(e, CURLOPT_PREREQDATA, this);
-  curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &OnOpenSocket);
-  curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, this);
   // With no idle connection anywhere, a cleartext (so HTTP/1.1) exchange skips libcurl's
   // search for one to reuse: it scans every connection to the host, which with thousands of
   // calls in flight costs more than the calls. Over TLS a busy HTTP/2 connection may still
@@ -193,19 +209,35 @@ void Exchange::Prepare() {
 void Exchange::Release() {
   CURL* e = handle.easy;
   if (e == nullptr) return;
-  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, nullptr);
+  // What the next exchange on the handle may not set again (see Prepare for the rest).
   curl_easy_setopt(e, CURLOPT_HTTPHEADER, nullptr);
   curl_easy_setopt(e, CURLOPT_PRIVATE, nullptr);
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, nullptr);
-  curl_easy_setopt(e, CURLOPT_HEADERDATA, nullptr);
-  curl_easy_setopt(e, CURLOPT_PREREQDATA, nullptr);
-  curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, nullptr);
-  curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, nullptr);
   if (handle.verb == HttpRequest::Verb::kPost) curl_easy_setopt(e, CURLOPT_POSTFIELDS, nullptr);
   if (request.stream) {
+    // A streamed exchange replaced the write function (and set a reader): the next one sets
+    // every hook again.
     curl_easy_setopt(e, CURLOPT_READFUNCTION, nullptr);
     curl_easy_setopt(e, CURLOPT_READDATA, nullptr);
+    handle.hooked = nullptr;
   }
+}
+
+void Exchange::Reset() {
+  id = 0;
+  loop = nullptr;
+  handle = PooledHandle{};
+  request = HttpRequest{};
+  done = nullptr;
+  response = HttpResponse{};
+  too_large = false;
+  sends = 0;
+  replay_refused = false;
+  errbuf[0] = '\0';
+  socket_errno = 0;
+  ticket = LimitTicket{};
+  queued_at = {};
+  waited = std::chrono::milliseconds(0);
+  wait_timer = 0;
 }
 
 ExchangeResult Exchange::ResultOf(CURLcode code) {

@@ -18,7 +18,8 @@ namespace livekit::internal {
 // allocations per exchange instead of three per header (curl_slist_append).
 class HeaderLines {
  public:
-  void Build(const HeaderList& headers);
+  /// `first` (may be null), then `then`; a header with an empty value is left out.
+  void Build(const HeaderList* first, const HeaderList& then);
   curl_slist* list() { return nodes_.empty() ? nullptr : nodes_.data(); }
 
  private:
@@ -50,10 +51,15 @@ struct Exchange {
   /// Points the handle's per-exchange options (URL, body, headers, limits, callbacks) at
   /// this exchange. The time it waited in the engine's queue is taken off its timeout.
   void Prepare();
-  /// Unhooks the handle from this exchange (nothing on a pooled handle may point into it).
+  /// Unhooks what the next exchange on the handle may not replace (headers, body, private
+  /// pointer, a stream's hooks). The callbacks and their data pointers stay until the next
+  /// Prepare: a handle between exchanges is in no multi handle, so nothing calls or reads them.
   void Release();
   /// What libcurl's outcome `code` means for the caller.
   ExchangeResult ResultOf(CURLcode code);
+  /// Back to a fresh exchange for reuse by the engine, keeping only the capacity of its
+  /// header buffer (the handle must have been given back first).
+  void Reset();
 };
 
 ExchangeResult Failure(ErrorCode code, std::string message, bool may_have_reached_server);

@@ -11,4 +11,12 @@ std::string_view FindHeader(const HeaderList& headers, std::string_view name) {
   return {};
 }
 
+HeaderList HttpRequest::AllHeaders() const {
+  HeaderList all;
+  all.reserve((shared_headers ? shared_headers->size() : 0) + headers.size());
+  if (shared_headers) all = *shared_headers;
+  all.insert(all.end(), headers.begin(), headers.end());
+  return all;
+}
+
 }  // namespace livekit::internal

@@ -36,6 +36,9 @@ struct HttpRequest {
   enum class Verb { kGet, kPost, kPut };
   Verb verb = Verb::kPost;
   std::string url;  // absolute: scheme://host[:port]/path
+  /// Headers shared by every attempt of one call, sent before `headers`: a retry or a hedge
+  /// sends them without copying them. Null for other exchanges.
+  std::shared_ptr<const HeaderList> shared_headers;
   HeaderList headers;
   std::string body;
   std::chrono::milliseconds timeout = kDefaultTimeout;  // whole exchange, connect included
@@ -46,6 +49,9 @@ struct HttpRequest {
   /// max_response_bytes. Set (uploads, streamed endpoints): the body goes to it piece by piece
   /// as it arrives, unbounded, and the request body may come from it (see exchange_stream.h).
   std::shared_ptr<ExchangeStream> stream;
+
+  /// Every header, in the order sent: shared_headers, then headers.
+  HeaderList AllHeaders() const;
 };
 
 struct HttpResponse {

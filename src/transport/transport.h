@@ -37,6 +37,10 @@ class Transport {
   /// answer or the failure (a Cancel()ed exchange completes with kCancelled).
   virtual ExchangeId Send(HttpRequest request, ExchangeCallback done) = 0;
   virtual void Cancel(ExchangeId id) = 0;
+  /// True when every exchange completes within its request.timeout of Send (time waiting for
+  /// a place included): a call may then leave its deadline timer unarmed while its only
+  /// attempt is in flight, since that attempt ends before the deadline anyway.
+  virtual bool BoundsExchangeTime() const { return false; }
 };
 
 }  // namespace livekit::internal

@@ -54,7 +54,7 @@ Transport::ExchangeId UserTransport::Send(HttpRequest request, ExchangeCallback 
   HttpTransportRequest out;
   out.method = request.verb == HttpRequest::Verb::kGet ? "GET" : request.verb == HttpRequest::Verb::kPut ? "PUT" : "POST";
   out.url = std::move(request.url);
-  out.headers = std::move(request.headers);
+  out.headers = request.shared_headers ? request.AllHeaders() : std::move(request.headers);
   out.body = std::move(request.body);
   out.timeout = timeout;
   user_->Send(id, std::move(out), [weak, id](HttpTransportResult result) {

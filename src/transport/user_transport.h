@@ -21,6 +21,7 @@ class UserTransport final : public Transport, public std::enable_shared_from_thi
 
   ExchangeId Send(HttpRequest request, ExchangeCallback done) override;
   void Cancel(ExchangeId id) override;
+  bool BoundsExchangeTime() const override { return true; }
 
  private:
   struct Open {

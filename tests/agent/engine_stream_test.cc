@@ -77,6 +77,12 @@ TEST(CurlEngineStream, StreamedExchangesLeaveThePooledHandlesAsTheyWere) {
     EXPECT_GE(lines->pieces_, 1);
     EXPECT_EQ(std::count(lines->body_.begin(), lines->body_.end(), '\n'), 3);
 
+    // An ordinary POST at once, on the handle the streamed one just left (same verb, so the
+    // handle is not reset): its body is collected, not handed to a stream.
+    auto after = SendAndWait(engine, ListRooms(mock));
+    ASSERT_TRUE(after.response.has_value()) << after.error.message();
+    EXPECT_NE(after.response->body.find("MOCK_SID"), std::string::npos);
+
     // A streamed PUT whose body comes from the stream, read on demand.
     HttpRequest put;
     put.verb = HttpRequest::Verb::kPut;

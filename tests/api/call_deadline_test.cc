@@ -134,6 +134,22 @@ struct Ended {
   std::vector<Ms> timeouts;
 };
 
+// Takes any answer as parsed and records how the call ended.
+class RecordEnd final : public CallSink {
+ public:
+  RecordEnd(Ended& ended, const FakeScheduler& clock) : ended_(ended), clock_(clock) {}
+  Status Parse(const HttpResponse&) override { return OkStatus(); }
+  void Done(Status s) override {
+    ended_.done = true;
+    ended_.code = s.ok() ? ErrorCode::kOk : s.error().code();
+    ended_.elapsed = clock_.elapsed();
+  }
+
+ private:
+  Ended& ended_;
+  const FakeScheduler& clock_;
+};
+
 // Runs one call of `method` against silent hosts until it ends (or no timer is left).
 Ended RunAgainstSilentHosts(ClientOptions client, CallOptions call, const MethodInfo& method,
                             const google::protobuf::Message& request, const RequestFacts& facts) {
@@ -150,12 +166,7 @@ Ended RunAgainstSilentHosts(ClientOptions client, CallOptions call, const Method
   Ended ended;
   {
     ApiConnection conn(client, hosts, clock);
-    conn.Start(method, request, facts, call, [](const HttpResponse&) { return OkStatus(); },
-               [&ended, &clock](Status s) {
-                 ended.done = true;
-                 ended.code = s.ok() ? ErrorCode::kOk : s.error().code();
-                 ended.elapsed = clock->elapsed();
-               });
+    conn.Start(method, request, facts, call, std::make_shared<RecordEnd>(ended, *clock));
     while (!ended.done && clock->FireNext()) {
     }
   }

@@ -311,22 +311,27 @@ TEST(TokenCache, ReusedPerExactGrantAndRenewedAtHalfLife) {
   RequestFacts b;
   b.room = "b";
   const auto t0 = TokenCache::Clock::now();
-  auto first = cache.Get(list, a, t0);
+  // The cache holds the Authorization header value; the token is what follows "Bearer ".
+  auto token_of = [](const Result<std::string>& authorization) {
+    EXPECT_EQ(authorization->rfind("Bearer ", 0), 0u);
+    return authorization->substr(7);
+  };
+  auto first = cache.Authorization(list, a, t0);
   ASSERT_TRUE(first.ok());
-  EXPECT_EQ(*cache.Get(list, a, t0 + std::chrono::seconds(10)), *first);  // same grant: reused
-  auto other_room = cache.Get(list, b, t0);
+  EXPECT_EQ(*cache.Authorization(list, a, t0 + std::chrono::seconds(10)), *first);  // same grant: reused
+  auto other_room = cache.Authorization(list, b, t0);
   ASSERT_TRUE(other_room.ok());
   EXPECT_NE(*other_room, *first);
-  auto claims = TokenVerifier("devkey", "secret").Verify(*other_room);
+  auto claims = TokenVerifier("devkey", "secret").Verify(token_of(other_room));
   ASSERT_TRUE(claims.ok());
   EXPECT_EQ(claims->video->room, "b");
-  auto unscoped = cache.Get(rooms, a, t0);  // ListRooms is not room-scoped: a different grant
+  auto unscoped = cache.Authorization(rooms, a, t0);  // ListRooms is not room-scoped: a different grant
   ASSERT_TRUE(unscoped.ok());
   EXPECT_NE(*unscoped, *first);
   // Past half of the 10-minute lifetime a fresh token is signed.
-  auto later = cache.Get(list, a, t0 + kCallTokenTtl / 2 + std::chrono::seconds(1));
+  auto later = cache.Authorization(list, a, t0 + kCallTokenTtl / 2 + std::chrono::seconds(1));
   ASSERT_TRUE(later.ok());
-  auto later_claims = TokenVerifier("devkey", "secret").Verify(*later);
+  auto later_claims = TokenVerifier("devkey", "secret").Verify(token_of(later));
   ASSERT_TRUE(later_claims.ok());
   EXPECT_EQ(later_claims->video->room, "a");
 }

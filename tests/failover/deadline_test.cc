@@ -52,6 +52,49 @@ TEST_F(FailoverDeadline, NoBackoffPastTheDeadline) {
   EXPECT_EQ(listener->skipped.back().reason, SkipReason::kDeadline);
 }
 
+// Over a transport that bounds its exchanges (as the engine does), a call arms no deadline
+// timer while its first attempt is in flight: that attempt ends before the deadline anyway.
+TEST_F(FailoverDeadline, NoDeadlineTimerWhileTheFirstAttemptIsBounded) {
+  transport->bounds_exchange_time = true;
+  auto p = Start(Spec());
+  ASSERT_TRUE(scheduler->FireNext());  // the posted first step: the attempt is sent
+  ASSERT_EQ(transport->ApiCalls().size(), 1u);
+  EXPECT_EQ(scheduler->pending_timers(), 1u);  // the exchange's own answer, no deadline
+  scheduler->RunUntil([&] { return p->done_calls > 0; }, std::chrono::minutes(1));
+  ASSERT_TRUE(p->outcome && p->outcome->response);
+  EXPECT_EQ(scheduler->pending_timers(), 0u);
+}
+
+// The same transport: once the call goes on past its first attempt the deadline is armed, and
+// ends the call exactly on time while it waits for a region list that never comes (no
+// exchange of its own in flight to end it).
+TEST_F(FailoverDeadline, DeadlineArmedWhenTheCallGoesPastItsFirstAttempt) {
+  transport->bounds_exchange_time = true;
+  api_by_host[R(0)] = Behavior::Hang();
+  default_discovery = Behavior::Stuck();
+  auto spec = Spec();
+  spec.attempt_timeout = Ms(5000);
+  spec.failover.deadline = Ms(6000);
+  auto out = Run(spec);
+  EXPECT_EQ(last_done_at, Ms(6000));
+  ASSERT_FALSE(out.response);
+  EXPECT_EQ(out.error.code(), ErrorCode::kTimeout);
+  EXPECT_NE(out.error.message().find("call deadline of 6000 ms exceeded"), std::string::npos) << out.error.message();
+  EXPECT_EQ(transport->DiscoveryCount(), 1u);
+}
+
+// A deadline no longer than one attempt is armed at once, as over any transport.
+TEST_F(FailoverDeadline, ShortDeadlineArmedAtOnceOverABoundedTransport) {
+  transport->bounds_exchange_time = true;
+  api_by_host[R(0)] = Behavior::Stuck();
+  auto spec = Spec();
+  spec.failover.deadline = Ms(3000);
+  auto out = Run(spec);
+  EXPECT_EQ(last_done_at, Ms(3000));
+  EXPECT_EQ(out.error.code(), ErrorCode::kTimeout);
+  EXPECT_TRUE(transport->ApiCalls()[0]->cancelled);
+}
+
 TEST_F(FailoverDeadline, DefaultDeadline) {
   for (int i = 0; i < 4; ++i) api_by_host[R(i)] = Behavior::Hang();
   default_discovery = Behavior::Hang();

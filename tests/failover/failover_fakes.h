@@ -57,6 +57,11 @@ class FakeTransport : public Transport {
 
   explicit FakeTransport(std::shared_ptr<FakeScheduler> scheduler) : scheduler_(std::move(scheduler)) {}
 
+  /// What BoundsExchangeTime() claims (as the real engine does: true); false by default, since
+  /// kStuck exchanges outlive their timeout.
+  bool bounds_exchange_time = false;
+  bool BoundsExchangeTime() const override { return bounds_exchange_time; }
+
   std::function<Behavior(const HttpRequest&)> script = [](const HttpRequest&) { return Behavior(); };
 
   ExchangeId Send(HttpRequest request, ExchangeCallback done) override {
