@@ -242,11 +242,15 @@ void Call::Begin() {
     hedge_delay_ = *spec_.failover.hedge_after;
   }
   deadline_ = start_ + DeadlineBudget();
-  // The first attempt alone ends before the deadline when the transport bounds its exchanges
-  // and the deadline is longer than an attempt: the timer (a heap entry and a lock, twice) is
-  // armed only when the call goes on past that attempt (EnsureDeadline), or hedges.
+  // The first attempt alone ends well before the deadline when the transport bounds its
+  // exchanges and the deadline is longer than an attempt by a margin (so that attempt never
+  // ends at the deadline itself, which the deadline's own error names): the timer (a heap
+  // entry and a lock, twice) is then armed only when the call goes on past that attempt
+  // (EnsureDeadline). Hedged calls arm it at once.
+  constexpr Ms kFirstAttemptMargin{1000};
   const bool first_attempt_bounded = transport_->BoundsExchangeTime() && spec_.attempt_timeout.count() > 0 &&
-                                     deadline_ - start_ > spec_.attempt_timeout && !hedge_delay_;
+                                     deadline_ - start_ > spec_.attempt_timeout + kFirstAttemptMargin &&
+                                     !hedge_delay_;
   if (!first_attempt_bounded) EnsureDeadline();
 
   std::string base = spec_.origin;
