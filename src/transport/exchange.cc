@@ -170,11 +170,11 @@ void Exchange::Prepare() {
   CURL* e = handle.easy;
   curl_easy_setopt(e, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(e, CURLOPT_PRIVATE, this);
+  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf);  // libcurl writes there: set per exchange
   if (handle.hooked != this) {
-    // Pointers into this exchange and its callbacks. A handle between exchanges is in no
-    // multi handle, so libcurl calls none of them and reads none of the pointers until the
-    // next Prepare (or curl_easy_reset) replaces them.
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf);
+    // The callbacks and the data pointers they are given. A handle between exchanges is in no
+    // multi handle, so libcurl calls none of them until the next Prepare (or curl_easy_reset)
+    // replaces them.
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnBody);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &OnHeader);
     curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &OnPrereq);
@@ -209,7 +209,9 @@ void Exchange::Prepare() {
 void Exchange::Release() {
   CURL* e = handle.easy;
   if (e == nullptr) return;
-  // What the next exchange on the handle may not set again (see Prepare for the rest).
+  // What the next exchange on the handle may not set again, and the one buffer libcurl writes
+  // to (see Prepare for the rest).
+  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, nullptr);
   curl_easy_setopt(e, CURLOPT_HTTPHEADER, nullptr);
   curl_easy_setopt(e, CURLOPT_PRIVATE, nullptr);
   if (handle.verb == HttpRequest::Verb::kPost) curl_easy_setopt(e, CURLOPT_POSTFIELDS, nullptr);

@@ -52,8 +52,9 @@ struct Exchange {
   /// this exchange. The time it waited in the engine's queue is taken off its timeout.
   void Prepare();
   /// Unhooks what the next exchange on the handle may not replace (headers, body, private
-  /// pointer, a stream's hooks). The callbacks and their data pointers stay until the next
-  /// Prepare: a handle between exchanges is in no multi handle, so nothing calls or reads them.
+  /// pointer, a stream's hooks) and the error buffer. The callbacks and their data pointers
+  /// stay until the next Prepare: a handle between exchanges is in no multi handle, so
+  /// nothing calls them.
   void Release();
   /// What libcurl's outcome `code` means for the caller.
   ExchangeResult ResultOf(CURLcode code);
