@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The SDK's own cost per ListRooms call over libcurl alone, in counts a busy machine does not
-# change: heap allocations (counted by bench/api/call_cost) and user-space instructions
+# The SDK's own cost per ListRooms call over libcurl alone, in counts a busy machine hardly
+# changes (1 to 2%): heap allocations (counted by bench/api/call_cost) and user-space instructions
 # (callgrind: the difference of two runs of different lengths, so start-up and warm-up cancel
 # out), for the callback form, the blocking form and libcurl alone, against one lk-mock-server.
 # Kernel time (system calls, loopback TCP) is not in these counts: bench_api.sh times it.

@@ -1,7 +1,8 @@
-// The cost of one ListRooms call in counts that do not depend on how busy the machine is:
+// The cost of one ListRooms call in counts that hardly depend on how busy the machine is:
 // heap allocations (every malloc of the process: the SDK, libcurl, OpenSSL, libstdc++), and,
 // run under callgrind by scripts/profile_api.sh, instructions. Timed CPU on a shared machine
-// swings by more than the SDK's own share; these counts do not.
+// swings by more than the SDK's own share; these counts move by 1 to 2% (how often an answer
+// is already there when libcurl looks changes its path a little).
 //   call_cost URL sdk|blocking|libcurl CALLS
 // `sdk` chains CALLS callback-form calls (each started from the previous one's completion),
 // `blocking` makes CALLS blocking calls, `libcurl` makes the same exchange with libcurl alone
