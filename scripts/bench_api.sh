@@ -122,7 +122,7 @@ for (const name of names) {
 }
 JS
 
-# The SDK's own share in counts the machine's load does not move (instructions under
+# The SDK's own share in counts the machine's load hardly moves (instructions under
 # callgrind, allocations): the timed share above swings by more than itself between runs.
 echo
 if command -v valgrind >/dev/null && [[ -x $build/bench/api/call_cost ]]; then
