@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace livekit::internal {
@@ -118,6 +119,7 @@ class Reader {
         }
         frames_.push_back({Frame::kMap, top.message, f});
         field_ = nullptr;
+        map_keys_.clear();  // maps do not nest here (a message value gives up): one set will do
         return true;
       }
       if (f->is_repeated()) return GiveUp();  // an object where a list belongs
@@ -155,7 +157,9 @@ class Reader {
     if (skip_.active()) return true;
     Frame& top = frames_.back();
     if (top.kind == Frame::kMap) {
-      // A map entry: its key now, its value in the next event.
+      // A map entry: its key now, its value in the next event. A key given twice in one
+      // object is protobuf's to refuse.
+      if (!map_keys_.insert(k).second) return GiveUp();
       Message* entry = top.message->GetReflection()->AddMessage(top.message, top.field);
       const Descriptor* d = entry->GetDescriptor();
       entry->GetReflection()->SetString(entry, d->map_key(), std::move(k));
@@ -288,6 +292,7 @@ class Reader {
   const FieldDescriptor* field_ = nullptr;  // the field of the current member or map value
   bool unknown_ = false;                    // the current member names no field
   Message* map_entry_ = nullptr;
+  std::unordered_set<std::string> map_keys_;  // the keys of the map being read
   JsonSkip skip_;                           // inside an unknown member's value
   int depth_ = 0;                           // nesting of the value being read
   bool gave_up_ = false;

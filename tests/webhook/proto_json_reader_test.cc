@@ -168,6 +168,8 @@ TEST(ProtoJsonReaderTest, HandWrittenEdgeCases) {
       {R"({"\udc00":"x"})", false},                                           // ... in a key
       {R"({"participant":{"attributes":{"a\udfff":"1"}}})", false},
       {R"({"participant":{"attributes":{"a":null}}})", false},
+      {R"({"participant":{"attributes":{"a":"1","a":"2"}}})", false},        // a map key twice
+      {R"({"participant":{"attributes":{"a":"1"},"attributes":{"b":"2"}}})", true},
       {R"({"room":{"enabledCodecs":[null]}})", false},
   };
   for (const auto& c : cases) {
