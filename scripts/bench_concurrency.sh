@@ -40,9 +40,23 @@ port=$(sed -n 's/.* ready on [^:]*:\([0-9]*\).*/\1/p' "$tmp/mock.out" | head -1)
 [[ -n $port ]] || { echo "bench_concurrency: lk-mock-server did not start" >&2; exit 1; }
 url=http://127.0.0.1:$port
 
+# Each burst leaves its connections in TIME_WAIT for a minute; thousands of them slow the
+# kernel's search for a free local port, so the next big burst waits for them to clear (up to
+# 70 s; `ss` from iproute2 counts them, and without it nothing waits).
+settle() {
+  command -v ss >/dev/null || return 0
+  for _ in $(seq 70); do
+    (( $(ss -tan state time-wait 2>/dev/null | wc -l) < 1000 )) && return 0
+    sleep 1
+  done
+}
 for n in $bursts; do
+  settle
   "$bin" "$url" burst "$n" "$delay" >"$tmp/cpp_$n.json"
+  settle
   node "$root/tools/node_sdk/bench_concurrency.mjs" "$url" burst "$n" "$delay" >"$tmp/node_$n.json"
+  settle
+  "$bin" "$url" libcurl "$n" "$delay" >"$tmp/curl_$n.json"
 done
 "$bin" "$url" fast 130 8000 >"$tmp/cpp_fast.json"
 node "$root/tools/node_sdk/bench_concurrency.mjs" "$url" fast 130 8000 >"$tmp/node_fast.json"
@@ -58,6 +72,7 @@ console.log(`ListRooms held ${delay} s by lk-mock-server      C++ SDK     Node S
 for (const n of bursts) {
   const c = read(`cpp_${n}`);
   const d = read(`node_${n}`);
+  const l = read(`curl_${n}`);
   const row = (label, cv, nv, ratio, target, met) => {
     if (!met) missed++;
     console.log(`${label.padEnd(40)}${pad(cv, 10)}  ${pad(nv, 11)}  ${pad(ratio, 6)}  ${pad(target, 6)}   ${met ? 'yes' : 'NO'}`);
@@ -69,6 +84,9 @@ for (const n of bursts) {
       (d.kib_per_call / c.kib_per_call).toFixed(1) + 'x', '10x', d.kib_per_call >= 10 * c.kib_per_call);
   console.log(`  (peak RSS MiB: C++ ${(c.peak_rss_kib / 1024).toFixed(1)}, Node ${(d.peak_rss_kib / 1024).toFixed(1)}; ` +
               `C++ heap in use per call midway: ${c.heap_kib_per_call_midway.toFixed(1)} KiB)`);
+  console.log(`  (libcurl alone, the same requests from one epoll loop: ${l.seconds.toFixed(2)} s, ok ${l.ok}, ` +
+              `${l.kib_per_call.toFixed(1)} KiB of RSS per transfer; C++ SDK time / libcurl's: ` +
+              `${(c.seconds / l.seconds).toFixed(2)}x)`);
 }
 const cf = read('cpp_fast');
 const nf = read('node_fast');

@@ -4,9 +4,12 @@
 //           (X-Lk-Mock {"delayMs":...}): seconds until all are done, how many succeeded, and
 //           resident memory (peak during the burst minus before it) per call in flight.
 //   fast:   N slow calls (DELAY_MS) in flight, then one plain call: its latency in ms.
+//   libcurl: the burst's requests sent by libcurl alone (bench/concurrency/libcurl_burst.h),
+//           the baseline measured in the same run.
 // Prints one JSON object.
 //   bench_concurrency URL burst N DELAY_MS
 //   bench_concurrency URL fast N DELAY_MS
+//   bench_concurrency URL libcurl N DELAY_MS
 #include <sys/resource.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -22,6 +25,7 @@
 #include <string>
 #include <thread>
 
+#include "libcurl_burst.h"
 #include "livekit/room_service_client.h"
 
 namespace {
@@ -79,13 +83,20 @@ livekit::CallOptions Held(int delay_ms) {
 
 int main(int argc, char** argv) {
   if (argc != 5) {
-    std::fprintf(stderr, "usage: bench_concurrency URL burst|fast N DELAY_MS\n");
+    std::fprintf(stderr, "usage: bench_concurrency URL burst|fast|libcurl N DELAY_MS\n");
     return 2;
   }
   const std::string url = argv[1];
   const std::string mode = argv[2];
   const int n = std::atoi(argv[3]);
   const int delay_ms = std::atoi(argv[4]);
+  if (mode == "libcurl") {
+    const long base_kib = CurrentRssKib();
+    const bench::BurstResult r = bench::LibcurlBurst(url, n, delay_ms);
+    std::printf("{\"calls\": %d, \"ok\": %d, \"seconds\": %.3f, \"kib_per_call\": %.2f}\n", n, r.ok, r.seconds,
+                static_cast<double>(PeakRssKib() - base_kib) / static_cast<double>(n));
+    return 0;
+  }
   livekit::ClientOptions o;
   o.url = url;
   o.api_key = "devkey";
