@@ -269,6 +269,7 @@ class CurlEngine::Impl : public std::enable_shared_from_this<Impl> {
     if (ex->handle.easy == nullptr) {
       failed = "curl_easy_init failed";
     } else {
+      ex->kept_connections_busy = in_libcurl_ >= max_idle_connections_;
       ex->Prepare();
       if (curl_multi_add_handle(multi_, ex->handle.easy) != CURLM_OK) {
         failed = "curl_multi_add_handle failed";

@@ -203,6 +203,12 @@ void Exchange::Prepare() {
   const bool nothing_to_reuse =
       loop != nullptr && !loop->MayHaveIdleConnection() && request.url.compare(0, 5, "http:") == 0;
   curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, nothing_to_reuse ? 1L : 0L);
+  // Such a connection opened while the kept ones are all busy closes when its exchange ends.
+  // Kept, it would go idle with thousands of others once a burst drains, and libcurl 7.x
+  // then scans every connection of its cache at each exchange's end (to close the oldest
+  // idle one, and again in curl_multi_remove_handle): a 10,000-call burst spent seconds of
+  // CPU there. The connections kept stay within max_cached_connections either way.
+  curl_easy_setopt(e, CURLOPT_FORBID_REUSE, nothing_to_reuse && kept_connections_busy ? 1L : 0L);
   if (request.stream) PrepareStream(e, this);
 }
 

@@ -31,6 +31,9 @@ class EventLoop;
 
 struct Exchange {
   Transport::ExchangeId id = 0;
+  // At launch every kept connection was busy (as many exchanges in flight as the engine keeps
+  // connections): a fresh cleartext connection then serves this exchange only.
+  bool kept_connections_busy = false;
   EventLoop* loop = nullptr;  // opens its connection sockets
   PooledHandle handle;
   HeaderLines header_lines;

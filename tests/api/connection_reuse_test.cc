@@ -1,11 +1,13 @@
 // Kept-alive connections are reused, on every event loop: the server counts the connections
 // it accepted. The epoll loop also lets a cleartext exchange skip libcurl's search for an idle
-// connection when none exists (exchange.cc); these tests fail if that ever skips one that does.
+// connection when none exists (exchange.cc); these tests fail if that ever skips one that does,
+// or if a connection beyond the ones kept for reuse stays open.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <functional>
 #include <future>
+#include <thread>
 #include <vector>
 
 #include "support/raw_http_server.h"
@@ -18,13 +20,15 @@ namespace {
 using livekit::test::RawHttpServer;
 using std::chrono::milliseconds;
 
-// Answers every request of a connection after `delay_ms`, keeping the connection open.
-RawHttpServer KeepAliveServer(int delay_ms) {
-  return RawHttpServer([delay_ms](int fd, const std::atomic<bool>& stopping, RawHttpServer& server) {
+// Answers every request of a connection after `delay_ms`, keeping the connection open;
+// counts in `closed` the connections the client closed.
+RawHttpServer KeepAliveServer(int delay_ms, std::atomic<int>* closed) {
+  return RawHttpServer([delay_ms, closed](int fd, const std::atomic<bool>& stopping, RawHttpServer& server) {
     while (server.ReadRequest(fd, stopping)) {
       if (delay_ms > 0 && !RawHttpServer::Pause(stopping, delay_ms)) return;
       if (!server.WriteAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")) return;
     }
+    if (!stopping) closed->fetch_add(1);
   });
 }
 
@@ -59,13 +63,22 @@ void OnEveryEventLoop(int delay_ms, const std::function<void(CurlEngine&, const 
   std::vector<EventLoopKind> kinds = {EventLoopKind::kPoll};
   if (BuiltEventLoops().find("epoll") != std::string_view::npos) kinds.push_back(EventLoopKind::kEpoll);
   for (EventLoopKind kind : kinds) {
-    RawHttpServer server = KeepAliveServer(delay_ms);
+    std::atomic<int> closed{0};
+    RawHttpServer server = KeepAliveServer(delay_ms, &closed);
     CurlEngineOptions options;
     options.event_loop = kind;
     CurlEngine engine(options);
     SCOPED_TRACE(std::string(engine.event_loop_name()));
     body(engine, server);
   }
+}
+
+// Waits (up to 10 s) until `count` reaches `want`, then 300 ms more for any beyond it;
+// returns its last value.
+int SettledCount(const std::atomic<int>& count, int want) {
+  for (int i = 0; i < 1000 && count.load() < want; ++i) std::this_thread::sleep_for(milliseconds(10));
+  std::this_thread::sleep_for(milliseconds(300));
+  return count.load();
 }
 
 TEST(ConnectionReuse, SequentialExchangesShareOneConnection) {
@@ -109,6 +122,27 @@ TEST(ConnectionReuse, ABurstOpensAConnectionPerExchangeAndTheNextBurstReusesThem
     ASSERT_EQ(Burst(engine, server, 1), 1);
     EXPECT_EQ(server.connections(), 24);
   });
+}
+
+// A burst wider than the connections the epoll loop keeps, with none idle: the plain-HTTP
+// connections opened beyond them close as their exchange ends, and the kept ones serve the
+// next burst and the next call. (The poll loop, and a burst that finds idle connections,
+// leave the excess to libcurl, which trims its cache later and lazily.)
+TEST(ConnectionReuse, ABurstWiderThanTheKeptConnectionsClosesTheRestAndReusesTheKept) {
+  if (BuiltEventLoops().find("epoll") == std::string_view::npos) GTEST_SKIP() << "no epoll loop in this build";
+  std::atomic<int> closed{0};
+  RawHttpServer server = KeepAliveServer(300, &closed);  // 300 ms: the whole burst is in flight
+  CurlEngineOptions options;
+  options.event_loop = EventLoopKind::kEpoll;
+  options.max_cached_connections = 4;
+  CurlEngine engine(options);
+  ASSERT_EQ(Burst(engine, server, 12), 12);
+  EXPECT_EQ(server.connections(), 12);
+  EXPECT_EQ(SettledCount(closed, 8), 8) << "4 connections kept, 8 closed";
+  ASSERT_EQ(Burst(engine, server, 12), 12);
+  EXPECT_EQ(server.connections(), 20) << "the 4 kept ones reused, 8 new";
+  ASSERT_EQ(Burst(engine, server, 1), 1);
+  EXPECT_EQ(server.connections(), 20) << "a kept connection serves the next call";
 }
 
 }  // namespace
