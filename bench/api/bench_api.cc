@@ -43,6 +43,7 @@
 #include "livekit/access_token.h"
 #include "livekit/room_service_client.h"
 #include "livekit/version.h"
+#include "../common/baseline_request.h"
 
 namespace {
 
@@ -140,14 +141,7 @@ class RawExchange {
   char buffer_[65536];
 };
 
-// A token with the ListRooms grant, for the baselines' hand-made requests.
-std::string ListRoomsToken() {
-  livekit::VideoGrant grant;
-  grant.room_list = true;
-  livekit::AccessToken token("devkey", "secret");
-  token.set_video_grant(grant);
-  return token.ToJwt().value();
-}
+using bench::ListRoomsToken;  // for the baselines' hand-made requests
 
 int PortOf(const std::string& url) { return std::atoi(url.c_str() + url.rfind(':') + 1); }
 
@@ -173,7 +167,7 @@ std::string FloorRequest(int port) {
          kUserAgentLine + "\r\n" + kRequestIdLine + "\r\nContent-Length: 0\r\n\r\n";
 }
 
-size_t DiscardBody(char*, size_t size, size_t nmemb, void*) { return size * nmemb; }
+using bench::DiscardBody;
 
 // Baseline 5 (see the file comment): one exchange per Once().
 class LibcurlExchange {

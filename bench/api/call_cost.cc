@@ -26,6 +26,7 @@
 #include "livekit/access_token.h"
 #include "livekit/room_service_client.h"
 #include "livekit/version.h"
+#include "../common/baseline_request.h"
 
 // Every allocation of the process goes through these (glibc: an executable's definitions
 // interpose the C library's for every shared library too); they count, then forward.
@@ -119,15 +120,8 @@ class Chain {
   bool done_ = false;
 };
 
-std::string ListRoomsToken() {
-  livekit::VideoGrant grant;
-  grant.room_list = true;
-  livekit::AccessToken token("devkey", "secret");
-  token.set_video_grant(grant);
-  return token.ToJwt().value();
-}
-
-size_t DiscardBody(char*, size_t size, size_t nmemb, void*) { return size * nmemb; }
+using bench::DiscardBody;
+using bench::ListRoomsToken;
 
 // The same exchange with libcurl alone, `calls` times; false when one fails.
 bool LibcurlCalls(const std::string& url, int calls) {

@@ -8,20 +8,10 @@
 #include <chrono>
 #include <vector>
 
-#include "livekit/access_token.h"
+#include "../common/baseline_request.h"
 
 namespace bench {
 namespace {
-
-std::string ListRoomsToken() {
-  livekit::VideoGrant grant;
-  grant.room_list = true;
-  livekit::AccessToken token("devkey", "secret");
-  token.set_video_grant(grant);
-  return token.ToJwt().value();
-}
-
-size_t DiscardBody(char*, size_t size, size_t nmemb, void*) { return size * nmemb; }
 
 // One multi handle driven by epoll and the socket API, as the SDK's engine drives its own.
 class EpollMulti {
