@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <algorithm>
 #include <string>
 
 #include "common/json_document.h"
@@ -30,9 +31,11 @@ Result<livekit::TokenSourceRequest> ParseTokenSourceRequest(std::string_view bod
   const auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(text.data(), text.size()), &request, options);
   if (!status.ok()) {
-    // protobuf's reason names the field; it may quote the client's own body, so keep it short.
+    // protobuf's reason names what is wrong, then may quote the client's own body (a token in
+    // a field, say): keep its first line up to the first quoted value, and keep it short.
     std::string reason(status.message());
-    if (reason.size() > kMaxReasonBytes) reason = reason.substr(0, kMaxReasonBytes) + "...";
+    reason = reason.substr(0, std::min(reason.find('\n'), kMaxReasonBytes));
+    if (const auto q = reason.find_first_of("\"'"); q != std::string::npos) reason = reason.substr(0, q) + "(value omitted)";
     return Error(ErrorCode::kInvalidArgument, "the body is not a TokenSourceRequest: " + reason);
   }
   return request;

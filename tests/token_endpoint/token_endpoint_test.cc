@@ -158,6 +158,21 @@ TEST(TokenEndpoint, MalformedBodiesAre400WithAMessage) {
   }
 }
 
+// A value the client sent in a wrongly typed field (here a token, and a string shaped like
+// one) is left out of the 400 answer's message, which still says what is wrong.
+TEST(TokenEndpoint, A400NeverEchoesTheClientsValues) {
+  const TokenEndpoint endpoint(Options(), TokenEndpoint::AllowAnythingForDevelopment());
+  for (const std::string& body : {std::string(R"({"room_config":{"tags":"'eyJhbGciOi.eyJzdWIi.c2ln'"}})"),
+                                  std::string(R"({"room_config":{"max_participants":"eyJ' Bearer x"}})"),
+                                  std::string(R"({"room_config":{"empty_timeout":"eyJhbGciOi.eyJzdWIi.c2ln"}})")}) {
+    const TokenEndpointResponse r = Post(endpoint, body);
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(r.body.find("eyJ"), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find("Bearer"), std::string::npos) << r.body;
+    EXPECT_NE(r.body.find("not a TokenSourceRequest"), std::string::npos) << r.body;
+  }
+}
+
 TEST(TokenEndpoint, ChecksComeInOrderMethodThenTypeThenSizeThenBody) {
   TokenEndpointOptions options = Options();
   options.max_body_bytes = 16;
