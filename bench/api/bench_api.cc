@@ -167,7 +167,6 @@ std::string FloorRequest(int port) {
          kUserAgentLine + "\r\n" + kRequestIdLine + "\r\nContent-Length: 0\r\n\r\n";
 }
 
-using bench::DiscardBody;
 
 // Baseline 5 (see the file comment): one exchange per Once().
 class LibcurlExchange {
@@ -179,13 +178,7 @@ class LibcurlExchange {
     headers_ = curl_slist_append(headers_, kUserAgentLine.c_str());
     headers_ = curl_slist_append(headers_, kRequestIdLine);
     headers_ = curl_slist_append(headers_, "Expect:");
-    curl_easy_setopt(easy_, CURLOPT_URL, target_.c_str());
-    curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_);
-    curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, "");
-    curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE, 0L);
-    curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &DiscardBody);
-    curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, 10000L);  // as every real client, and the SDK, does
+    bench::SetBaselineRequest(easy_, target_, headers_, 10000L);
     if (!ca_file.empty()) {
       curl_easy_setopt(easy_, CURLOPT_CAINFO, ca_file.c_str());
       curl_easy_setopt(easy_, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));

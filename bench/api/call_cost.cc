@@ -120,7 +120,6 @@ class Chain {
   bool done_ = false;
 };
 
-using bench::DiscardBody;
 using bench::ListRoomsToken;
 
 // The same exchange with libcurl alone, `calls` times; false when one fails.
@@ -135,13 +134,7 @@ bool LibcurlCalls(const std::string& url, int calls) {
   headers = curl_slist_append(headers, agent.c_str());
   headers = curl_slist_append(headers, "X-Livekit-Request-Id: 6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b");
   headers = curl_slist_append(headers, "Expect:");
-  curl_easy_setopt(easy, CURLOPT_URL, target.c_str());
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(easy, CURLOPT_POSTFIELDS, "");
-  curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, 0L);
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &DiscardBody);
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, 10000L);
+  bench::SetBaselineRequest(easy, target, headers, 10000L);
   bool ok = true;
   for (int i = 0; i < calls && ok; ++i) {
     curl_multi_add_handle(multi, easy);

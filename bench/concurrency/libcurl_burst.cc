@@ -31,13 +31,7 @@ class EpollMulti {
 
   void Add(const std::string& target, curl_slist* headers) {
     CURL* e = curl_easy_init();
-    curl_easy_setopt(e, CURLOPT_URL, target.c_str());
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(e, CURLOPT_POSTFIELDS, "");
-    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, 0L);
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &DiscardBody);
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, 60000L);
+    SetBaselineRequest(e, target, headers, 60000L);
     // The SDK skips libcurl's idle-connection search when no connection is idle; the baseline
     // skips it too, so both pay for the same work.
     curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
