@@ -167,7 +167,6 @@ std::string FloorRequest(int port) {
          kUserAgentLine + "\r\n" + kRequestIdLine + "\r\nContent-Length: 0\r\n\r\n";
 }
 
-
 // Baseline 5 (see the file comment): one exchange per Once().
 class LibcurlExchange {
  public:
