@@ -3,7 +3,9 @@
 # both on the same lk-mock-server in the same run: 1,000 and 10,000 ListRooms at once, each held
 # 2 s by the server (time until all are done; target within 25% of the delay and no slower than
 # Node), resident memory per call in flight (target at most a tenth of Node's), and the latency
-# of one plain call made while 130 slow calls (8 s) are in flight.
+# of one plain call made while 130 slow calls (8 s) are in flight. Each burst is also sent by
+# libcurl alone: with its connection cache, and closing each connection after use from one and
+# from two loops (what libcurl can do on this machine, the floor of the SDK's figure).
 #   scripts/bench_concurrency.sh [BUILD_DIR]   (BENCH_STRICT=1: exit 1 when a target is missed;
 #   BENCH_DELAY_MS: the server delay, default 2000; BENCH_BURSTS: default "1000 10000")
 set -euo pipefail
@@ -57,6 +59,10 @@ for n in $bursts; do
   node "$root/tools/node_sdk/bench_concurrency.mjs" "$url" burst "$n" "$delay" >"$tmp/node_$n.json"
   settle
   "$bin" "$url" libcurl "$n" "$delay" >"$tmp/curl_$n.json"
+  for loops in 1 2; do
+    settle
+    "$bin" "$url" libcurl-closing "$n" "$delay" "$loops" >"$tmp/closing${loops}_$n.json"
+  done
 done
 "$bin" "$url" fast 130 8000 >"$tmp/cpp_fast.json"
 node "$root/tools/node_sdk/bench_concurrency.mjs" "$url" fast 130 8000 >"$tmp/node_fast.json"
@@ -87,6 +93,11 @@ for (const n of bursts) {
   console.log(`  (libcurl alone, the same requests from one epoll loop: ${l.seconds.toFixed(2)} s, ok ${l.ok}, ` +
               `${l.kib_per_call.toFixed(1)} KiB of RSS per transfer; C++ SDK time / libcurl's: ` +
               `${(c.seconds / l.seconds).toFixed(2)}x)`);
+  const c1 = read(`closing1_${n}`);
+  const c2 = read(`closing2_${n}`);
+  console.log(`  (libcurl alone closing each connection after use, the fastest it sends this burst: one loop ` +
+              `${c1.seconds.toFixed(2)} s, ok ${c1.ok}; two loops on two threads ${c2.seconds.toFixed(2)} s, ok ${c2.ok}; ` +
+              `C++ SDK time / one loop's: ${(c.seconds / c1.seconds).toFixed(2)}x)`);
 }
 const cf = read('cpp_fast');
 const nf = read('node_fast');

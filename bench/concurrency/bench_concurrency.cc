@@ -5,17 +5,21 @@
 //           resident memory (peak during the burst minus before it) per call in flight.
 //   fast:   N slow calls (DELAY_MS) in flight, then one plain call: its latency in ms.
 //   libcurl: the burst's requests sent by libcurl alone (bench/concurrency/libcurl_burst.h),
-//           the baseline measured in the same run.
+//           the baseline measured in the same run, from one loop with libcurl's connection cache.
+//   libcurl-closing: the same from LOOPS loops (default 1) on as many threads, each connection
+//           closed when its transfer ends: the fastest libcurl alone sends the burst here.
 // Prints one JSON object.
 //   bench_concurrency URL burst N DELAY_MS
 //   bench_concurrency URL fast N DELAY_MS
 //   bench_concurrency URL libcurl N DELAY_MS
+//   bench_concurrency URL libcurl-closing N DELAY_MS [LOOPS]
 #include <sys/resource.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 #include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -82,17 +86,20 @@ livekit::CallOptions Held(int delay_ms) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::fprintf(stderr, "usage: bench_concurrency URL burst|fast|libcurl N DELAY_MS\n");
+  if (argc != 5 && argc != 6) {
+    std::fprintf(stderr, "usage: bench_concurrency URL burst|fast|libcurl|libcurl-closing N DELAY_MS [LOOPS]\n");
     return 2;
   }
   const std::string url = argv[1];
   const std::string mode = argv[2];
   const int n = std::atoi(argv[3]);
   const int delay_ms = std::atoi(argv[4]);
-  if (mode == "libcurl") {
+  if (mode == "libcurl" || mode == "libcurl-closing") {
+    bench::BurstShape shape;
+    shape.close_connections = mode == "libcurl-closing";
+    shape.loops = argc == 6 ? std::max(1, std::atoi(argv[5])) : 1;
     const long base_kib = CurrentRssKib();
-    const bench::BurstResult r = bench::LibcurlBurst(url, n, delay_ms);
+    const bench::BurstResult r = bench::LibcurlBurst(url, n, delay_ms, shape);
     std::printf("{\"calls\": %d, \"ok\": %d, \"seconds\": %.3f, \"kib_per_call\": %.2f}\n", n, r.ok, r.seconds,
                 static_cast<double>(PeakRssKib() - base_kib) / static_cast<double>(n));
     return 0;

@@ -5,7 +5,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 #include <vector>
 
 #include "../common/baseline_request.h"
@@ -29,12 +31,13 @@ class EpollMulti {
   EpollMulti(const EpollMulti&) = delete;
   EpollMulti& operator=(const EpollMulti&) = delete;
 
-  void Add(const std::string& target, curl_slist* headers) {
+  void Add(const std::string& target, curl_slist* headers, bool close_connection) {
     CURL* e = curl_easy_init();
     SetBaselineRequest(e, target, headers, 60000L);
     // The SDK skips libcurl's idle-connection search when no connection is idle; the baseline
     // skips it too, so both pay for the same work.
     curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+    if (close_connection) curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
     curl_multi_add_handle(multi_, e);
   }
 
@@ -100,12 +103,13 @@ class EpollMulti {
 
 }  // namespace
 
-BurstResult LibcurlBurst(const std::string& url, int calls, int delay_ms) {
+BurstResult LibcurlBurst(const std::string& url, int calls, int delay_ms, BurstShape shape) {
   rlimit files{};  // one descriptor per call in flight, as the SDK raises its own limit
   if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
     files.rlim_cur = files.rlim_max;
     setrlimit(RLIMIT_NOFILE, &files);
   }
+  curl_global_init(CURL_GLOBAL_DEFAULT);  // before the loops' threads make handles
   const std::string target = url + "/twirp/livekit.RoomService/ListRooms";
   const std::string auth = "Authorization: Bearer " + ListRoomsToken();
   const std::string held = "X-Lk-Mock: {\"delayMs\":" + std::to_string(delay_ms) + "}";
@@ -113,14 +117,23 @@ BurstResult LibcurlBurst(const std::string& url, int calls, int delay_ms) {
   headers = curl_slist_append(headers, "Content-Type: application/protobuf");
   headers = curl_slist_append(headers, held.c_str());
   headers = curl_slist_append(headers, "Expect:");
-  BurstResult result;
+  const int loops = std::max(1, shape.loops);
+  std::vector<int> ok(static_cast<std::size_t>(loops), 0);
+  const auto t0 = std::chrono::steady_clock::now();
   {
-    const auto t0 = std::chrono::steady_clock::now();
-    EpollMulti multi;
-    for (int i = 0; i < calls; ++i) multi.Add(target, headers);
-    result.ok = multi.Run();
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::vector<std::thread> threads;
+    for (int l = 0; l < loops; ++l) {
+      threads.emplace_back([&, l] {
+        EpollMulti multi;
+        for (int i = l; i < calls; i += loops) multi.Add(target, headers, shape.close_connections);
+        ok[static_cast<std::size_t>(l)] = multi.Run();
+      });
+    }
+    for (std::thread& t : threads) t.join();
   }
+  BurstResult result;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (int n : ok) result.ok += n;
   curl_slist_free_all(headers);
   return result;
 }
