@@ -5,8 +5,9 @@
 //
 //   LIVEKIT_API_KEY=devkey LIVEKIT_API_SECRET=secret ./example_webhook_endpoint 8080
 //
-// then point LiveKit's `webhook.urls` at http://<this host>:8080/ (the server signs each
-// POST with the same key pair). It listens on 127.0.0.1 only.
+// (port 0: the OS picks a free one and the first line names it), then point LiveKit's
+// `webhook.urls` at http://<this host>:8080/ (the server signs each POST with the same key
+// pair). It listens on 127.0.0.1 only.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -107,7 +108,9 @@ int main(int argc, char** argv) {
     std::cerr << "cannot listen on 127.0.0.1:" << port << "\n";
     return 1;
   }
-  std::cout << "webhook endpoint on http://127.0.0.1:" << port << "/" << std::endl;
+  socklen_t size = sizeof addr;  // port 0: the one the OS picked
+  getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &size);
+  std::cout << "webhook endpoint on http://127.0.0.1:" << ntohs(addr.sin_port) << "/" << std::endl;
   for (;;) {
     const int fd = accept(listener, nullptr, nullptr);
     if (fd < 0) continue;

@@ -4,20 +4,15 @@
 // back with TokenVerifier.
 
 #include <gtest/gtest.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "livekit/token_verifier.h"
 #include "answer_reading.h"
 #include "support/http_client.h"
-#include "support/run_program.h"
+#include "support/serving_program.h"
 
 namespace livekit {
 namespace {
@@ -25,53 +20,7 @@ namespace {
 using test::kKey;
 using test::kSecret;
 using test::kUrl;
-
-// A program that serves on a port it picks and prints on its first line ("... on
-// http://127.0.0.1:PORT/ ..."); killed when the test ends.
-class ServingProgram {
- public:
-  explicit ServingProgram(std::vector<std::string> argv, std::vector<std::string> env) {
-    test::RunOptions options;
-    options.clean_env = true;
-    options.env = std::move(env);
-    pid_ = test::StartProgram(argv, options, &stdout_fd_);
-    if (pid_ < 0) throw std::runtime_error("cannot start " + argv[0]);
-    const std::string line = FirstLine();
-    const std::string marker = "http://127.0.0.1:";
-    const auto at = line.find(marker);
-    if (at == std::string::npos) throw std::runtime_error("no address in: " + line);
-    url_ = "http://127.0.0.1:" + std::to_string(std::stoi(line.substr(at + marker.size()))) + "/";
-  }
-  ~ServingProgram() {
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-    close(stdout_fd_);
-  }
-  ServingProgram(const ServingProgram&) = delete;
-  ServingProgram& operator=(const ServingProgram&) = delete;
-
-  const std::string& url() const { return url_; }
-
- private:
-  std::string FirstLine() {
-    std::string out;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (out.find('\n') == std::string::npos) {
-      if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("no first line");
-      pollfd p{stdout_fd_, POLLIN, 0};
-      if (poll(&p, 1, 200) <= 0) continue;
-      char chunk[256];
-      const ssize_t n = read(stdout_fd_, chunk, sizeof chunk);
-      if (n <= 0) throw std::runtime_error("exited before serving: " + out);
-      out.append(chunk, static_cast<std::size_t>(n));
-    }
-    return out.substr(0, out.find('\n'));
-  }
-
-  pid_t pid_ = -1;
-  int stdout_fd_ = -1;
-  std::string url_;
-};
+using test::ServingProgram;
 
 const std::vector<std::string> kEnv = {std::string("LIVEKIT_API_KEY=") + kKey,
                                        std::string("LIVEKIT_API_SECRET=") + kSecret,
