@@ -21,24 +21,9 @@ done
 seq_calls=${BENCH_SEQUENTIAL:-3000}
 conc_calls=${BENCH_CONCURRENT:-20000}
 
-tmp=$(mktemp -d)
-mock_pid=
-pids=()  # the HTTPS endpoints' processes
-cleanup() {
-  [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-"$mock" --ports 0 --bind 127.0.0.1 >"$tmp/mock.out" 2>/dev/null &
-mock_pid=$!
-for _ in $(seq 100); do
-  grep -q ' ready on ' "$tmp/mock.out" && break
-  sleep 0.1
-done
-port=$(sed -n 's/.* ready on [^:]*:\([0-9]*\).*/\1/p' "$tmp/mock.out" | head -1)
-[[ -n $port ]] || { echo "bench_api: lk-mock-server did not start" >&2; exit 1; }
+source "$root/scripts/bench_processes.sh"
+start_mock mock --ports 0
+port=${mock_ports[0]}
 url=http://127.0.0.1:$port
 
 "$bin" "$url" protobuf "$seq_calls" "$conc_calls" >"$tmp/cpp.json"
@@ -79,12 +64,12 @@ if (missed && strict === '1') process.exit(1);
 JS
 
 # HTTPS: the protobuf calls over TLS, one endpoint per transport, C++ and Node on the same one.
-source "$root/scripts/bench_tls_endpoints.sh"
+source "$root/scripts/bench_tls_endpoints.sh"  # after bench_processes.sh
 tls_make_certs
-tls_start_mock mock_tls --ports 0 --tls-cert "$tmp/server.pem" --tls-key "$tmp/server.key"
+start_mock mock_tls --ports 0 --tls-cert "$tmp/server.pem" --tls-key "$tmp/server.key"
 transports=("https_h1 https://127.0.0.1:${mock_ports[0]}")
 if [[ -n $nghttpx ]]; then
-  h2_port=$(tls_free_ports 1)
+  h2_port=$(free_ports 1)
   tls_start_nghttpx nghttpx "$h2_port" "$port"  # in front of the plain mock above
   transports+=("https_h2 https://127.0.0.1:$h2_port")
 else

@@ -24,22 +24,9 @@ bursts=${BENCH_BURSTS:-1000 10000}
 # raise their soft limit to the hard one; Node does too).
 if (( $(ulimit -Hn) < 10240 )); then echo "bench_concurrency: the hard open-file limit ($(ulimit -Hn)) is below 10240: fewer calls fit" >&2; fi
 
-tmp=$(mktemp -d)
-mock_pid=
-cleanup() {
-  [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-"$mock" --ports 0 --bind 127.0.0.1 >"$tmp/mock.out" 2>/dev/null &
-mock_pid=$!
-for _ in $(seq 100); do
-  grep -q ' ready on ' "$tmp/mock.out" && break
-  sleep 0.1
-done
-port=$(sed -n 's/.* ready on [^:]*:\([0-9]*\).*/\1/p' "$tmp/mock.out" | head -1)
-[[ -n $port ]] || { echo "bench_concurrency: lk-mock-server did not start" >&2; exit 1; }
+source "$root/scripts/bench_processes.sh"
+start_mock mock --ports 0
+port=${mock_ports[0]}
 url=http://127.0.0.1:$port
 
 # Each burst leaves its connections in TIME_WAIT for a minute; thousands of them slow the

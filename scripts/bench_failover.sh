@@ -17,20 +17,9 @@ done
 a_runs=${BENCH_A_RUNS:-10}
 c_calls=${BENCH_C_CALLS:-20}
 
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
-
-wait_line() {  # file pattern
-  for _ in $(seq 100); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "bench_failover: no '$2' in $1" >&2; exit 1
-}
-
-"$mock" --ports 0,0,0,0 --bind 127.0.0.1 >"$tmp/mock.out" 2>/dev/null &
-pids+=($!)
-wait_line "$tmp/mock.out" 'region-3 ready on '
-port0=$(sed -n 's/.*region-0 ready on [^:]*:\([0-9]*\).*/\1/p' "$tmp/mock.out" | head -1)
+source "$root/scripts/bench_processes.sh"
+start_mock mock --ports 0,0,0,0
+port0=${mock_ports[0]}
 mock_url=http://127.0.0.1:$port0
 
 proxy_pid= proxy_url=
@@ -80,14 +69,14 @@ JS
 # timeouts over any transport), on an HTTP/1.1 keep-alive endpoint (the mock's TLS
 # listeners) and on HTTP/2 (one nghttpx per region, the region list naming them), C++ and
 # Node on the same endpoints. The blackhole proxy of (d) relays TLS bytes unchanged.
-source "$root/scripts/bench_tls_endpoints.sh"
+source "$root/scripts/bench_tls_endpoints.sh"  # after bench_processes.sh
 tls_make_certs
-tls_start_mock mock_tls --ports 0,0,0,0 --tls-cert "$tmp/server.pem" --tls-key "$tmp/server.key"
+start_mock mock_tls --ports 0,0,0,0 --tls-cert "$tmp/server.pem" --tls-key "$tmp/server.key"
 transports=("https_h1 ${mock_ports[0]}")
 if [[ -n $nghttpx ]]; then
-  read -r -a h2_ports <<<"$(tls_free_ports 4)"
+  read -r -a h2_ports <<<"$(free_ports 4)"
   region_urls=$(printf 'https://127.0.0.1:%s,' "${h2_ports[@]}")
-  tls_start_mock mock_h2 --ports 0,0,0,0 --region-urls "${region_urls%,}"
+  start_mock mock_h2 --ports 0,0,0,0 --region-urls "${region_urls%,}"
   for i in 0 1 2 3; do tls_start_nghttpx "nghttpx$i" "${h2_ports[$i]}" "${mock_ports[$i]}"; done
   transports+=("https_h2 ${h2_ports[0]}")
 else

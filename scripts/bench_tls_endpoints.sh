@@ -5,7 +5,7 @@
 #     the plain-HTTP mock, one nghttpx per region, and the mock's region list naming them.
 # Certificates: a throwaway CA and a certificate for 127.0.0.1 made with openssl in the
 # caller's temporary folder. The Node SDK trusts the CA through NODE_EXTRA_CA_CERTS.
-# The caller defines `tmp` (a folder removed on exit) and `pids` (an array it kills on exit).
+# Source scripts/bench_processes.sh first (tmp, pids, wait_line, start_mock, free_ports).
 
 # tls_make_certs: writes $tmp/ca.pem, $tmp/server.pem, $tmp/server.key.
 tls_make_certs() {
@@ -19,48 +19,13 @@ tls_make_certs() {
     -extfile "$tmp/server.ext" -out "$tmp/server.pem" >/dev/null 2>&1
 }
 
-# tls_free_ports N: prints N distinct loopback ports that were free a moment ago.
-tls_free_ports() {
-  node -e '
-    const net = require("node:net");
-    const servers = Array.from({ length: Number(process.argv[1]) }, () => net.createServer());
-    Promise.all(servers.map((s) => new Promise((ok) => s.listen(0, "127.0.0.1", ok)))).then(() => {
-      console.log(servers.map((s) => s.address().port).join(" "));
-      servers.forEach((s) => s.close());
-    });' "$1"
-}
-
-# tls_wait_line FILE PATTERN: waits (10 s at most) for PATTERN in FILE.
-tls_wait_line() {
-  for _ in $(seq 100); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "$(basename "$0"): no '$2' in $1" >&2
-  cat "$1" >&2 2>/dev/null || true
-  return 1
-}
-
-# tls_start_mock NAME ARGS...: starts lk-mock-server ($mock) with ARGS; sets mock_ports
-# (region ports in order) and appends its pid to pids.
-tls_start_mock() {
-  local name=$1
-  shift
-  "$mock" --bind 127.0.0.1 "$@" >"$tmp/$name.out" 2>/dev/null &
-  pids+=($!)
-  local regions
-  regions=$(grep -o -- '--ports [0-9,]*' <<<"$*" | tr -cd ',' | wc -c)
-  tls_wait_line "$tmp/$name.out" "region-$regions ready on "
-  mock_ports=()
-  for i in $(seq 0 "$regions"); do
-    mock_ports+=("$(sed -n "s/.*region-$i ready on [^:]*:\([0-9]*\).*/\1/p" "$tmp/$name.out" | head -1)")
-  done
-}
-
 # tls_start_nghttpx NAME PORT BACKEND_PORT: nghttpx on 127.0.0.1:PORT (TLS, ALPN h2 and
 # http/1.1) in front of 127.0.0.1:BACKEND_PORT; waits until it listens.
 tls_start_nghttpx() {
   "$nghttpx" --conf=/dev/null --frontend="127.0.0.1,$2" --backend="127.0.0.1,$3" --workers=1 --no-ocsp \
     --errorlog-file="$tmp/$1.log" "$tmp/server.key" "$tmp/server.pem" >/dev/null 2>&1 &
   pids+=($!)
-  tls_wait_line "$tmp/$1.log" 'Created worker thread'
+  wait_line "$tmp/$1.log" 'Created worker thread'
 }
 
 nghttpx=$(command -v nghttpx || true)

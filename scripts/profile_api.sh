@@ -17,22 +17,9 @@ command -v valgrind >/dev/null || { echo "profile_api: valgrind is not installed
 extra=${PROFILE_CALLS:-1000}
 short=200
 
-tmp=$(mktemp -d)
-mock_pid=
-cleanup() {
-  [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-"$mock" --ports 0 --bind 127.0.0.1 >"$tmp/mock.out" 2>/dev/null &
-mock_pid=$!
-for _ in $(seq 100); do
-  grep -q ' ready on ' "$tmp/mock.out" && break
-  sleep 0.1
-done
-port=$(sed -n 's/.* ready on [^:]*:\([0-9]*\).*/\1/p' "$tmp/mock.out" | head -1)
-[[ -n $port ]] || { echo "profile_api: lk-mock-server did not start" >&2; exit 1; }
+source "$root/scripts/bench_processes.sh"
+start_mock mock --ports 0
+port=${mock_ports[0]}
 url=http://127.0.0.1:$port
 
 # Total instructions of one run under callgrind (every thread).
