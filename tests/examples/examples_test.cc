@@ -55,8 +55,9 @@ TEST(Examples, ErrorGuidePrintsEachAttemptWithoutAnEmptyRegion) {
 }
 
 // The examples of one service each read the project from the environment, as every SDK client
-// does; only these variables reach them.
-ProgramRun RunServiceExample(const std::string& binary, const MockServerProcess& mock) {
+// does; only these variables reach them. Each runs against a mock of its own.
+ProgramRun RunServiceExample(const std::string& binary) {
+  MockServerProcess mock(1);
   RunOptions options;
   options.clean_env = true;
   options.env = {"LIVEKIT_URL=" + mock.url(0), std::string("LIVEKIT_API_KEY=") + kApiKey,
@@ -72,8 +73,7 @@ std::string Capture(const std::string& text, const std::string& pattern) {
 }
 
 TEST(Examples, RoomsExampleCreatesListsAndDeletesItsRoom) {
-  MockServerProcess mock(1);
-  const ProgramRun run = RunServiceExample(EXAMPLE_ROOMS_AND_PARTICIPANTS, mock);
+  const ProgramRun run = RunServiceExample(EXAMPLE_ROOMS_AND_PARTICIPANTS);
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_FALSE(Capture(run.out, R"(room example-room \((\S+)\))").empty()) << run.out;
   EXPECT_NE(run.out.find("  listed "), std::string::npos) << run.out;
@@ -82,8 +82,7 @@ TEST(Examples, RoomsExampleCreatesListsAndDeletesItsRoom) {
 
 // The egress it starts is the one it lists as active and the one it stops.
 TEST(Examples, EgressExampleStopsTheEgressItStarted) {
-  MockServerProcess mock(1);
-  const ProgramRun run = RunServiceExample(EXAMPLE_EGRESS, mock);
+  const ProgramRun run = RunServiceExample(EXAMPLE_EGRESS);
   EXPECT_EQ(run.exit_code, 0) << run.out;
   const std::string id = Capture(run.out, R"(egress (\S+) started)");
   ASSERT_FALSE(id.empty()) << run.out;
@@ -94,16 +93,14 @@ TEST(Examples, EgressExampleStopsTheEgressItStarted) {
 // The mock's phone rings 11 s, past the client's 10 s default timeout: the call's timeout
 // stretches to the ringing window, as the example's comment says.
 TEST(Examples, SipExampleWaitsForTheAnswer) {
-  MockServerProcess mock(1);
-  const ProgramRun run = RunServiceExample(EXAMPLE_SIP_DIALING, mock);
+  const ProgramRun run = RunServiceExample(EXAMPLE_SIP_DIALING);
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("answered: participant phone-caller in example-room\n"), std::string::npos) << run.out;
 }
 
 // The dispatch it creates is in the list it reads back.
 TEST(Examples, AgentDispatchExampleListsTheDispatchItCreated) {
-  MockServerProcess mock(1);
-  const ProgramRun run = RunServiceExample(EXAMPLE_AGENT_DISPATCH, mock);
+  const ProgramRun run = RunServiceExample(EXAMPLE_AGENT_DISPATCH);
   EXPECT_EQ(run.exit_code, 0) << run.out;
   const std::string id = Capture(run.out, R"(dispatched support-agent as (\S+))");
   ASSERT_FALSE(id.empty()) << run.out;
