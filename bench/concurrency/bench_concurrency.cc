@@ -18,8 +18,8 @@
 #include <malloc.h>
 #endif
 
-#include <atomic>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
