@@ -34,7 +34,7 @@ class StreamWriter : public std::enable_shared_from_this<StreamWriter<Stream>> {
   void Write(const std::string& bytes, Then then) {
     boost::asio::async_write(socket_, boost::asio::buffer(bytes),
                              [self = this->shared_from_this(), then](boost::system::error_code ec, std::size_t) {
-                               if (ec || self->done_) return self->Finish(nullptr);
+                               if (ec || self->done_) return self->Finish(self->ending_ ? "clientClosed" : nullptr);
                                then(*self);
                              });
   }
@@ -67,6 +67,7 @@ class StreamWriter : public std::enable_shared_from_this<StreamWriter<Stream>> {
   void End() {
     switch (plan_->end) {
       case StreamPlan::End::kFinish:
+        ending_ = true;
         return Write(kLastChunk, [](StreamWriter& w) { w.Finish("finished"); });
       case StreamPlan::End::kDrop:
         return Finish("dropped");
@@ -80,6 +81,9 @@ class StreamWriter : public std::enable_shared_from_this<StreamWriter<Stream>> {
   void Drain() {
     socket_.async_read_some(boost::asio::buffer(drain_), [self = this->shared_from_this()](boost::system::error_code ec,
                                                                                            std::size_t) {
+      // A client that has read the last chunk may close before that write's completion runs:
+      // then the write's outcome, not the close, says how the stream ended.
+      if (ec && self->ending_) return;
       if (ec) return self->Finish("clientClosed");
       self->Drain();
     });
@@ -104,6 +108,7 @@ class StreamWriter : public std::enable_shared_from_this<StreamWriter<Stream>> {
   std::size_t next_ = 0;
   std::size_t sent_ = 0;
   bool done_ = false;
+  bool ending_ = false;  // the last chunk is being written
   char drain_[512];
 };
 
