@@ -31,10 +31,17 @@ Result<livekit::TokenSourceRequest> ParseTokenSourceRequest(std::string_view bod
   const auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(text.data(), text.size()), &request, options);
   if (!status.ok()) {
-    // protobuf's reason names what is wrong, then may quote the client's own body (a token in
-    // a field, say): keep its first line up to the first quoted value, and keep it short.
+    // protobuf's reason names what is wrong, but may start with the path to it, whose map keys
+    // are the client's ("(participant_attributes[1]) <key>: ..."), and may then quote the
+    // client's own body (a token in a field, say): drop the path, keep the first line up to
+    // the first quoted value, and keep it short.
     std::string reason(status.message());
     reason = reason.substr(0, std::min(reason.find('\n'), kMaxReasonBytes));
+    if (reason.rfind('(', 0) == 0) {
+      const auto path_end = reason.find(") ");
+      const auto key_end = path_end == std::string::npos ? path_end : reason.find(": ", path_end);
+      if (key_end != std::string::npos) reason = reason.substr(key_end + 2);
+    }
     if (const auto q = reason.find_first_of("\"'"); q != std::string::npos) reason = reason.substr(0, q) + "(value omitted)";
     return Error(ErrorCode::kInvalidArgument, "the body is not a TokenSourceRequest: " + reason);
   }

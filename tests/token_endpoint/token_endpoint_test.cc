@@ -164,7 +164,9 @@ TEST(TokenEndpoint, A400NeverEchoesTheClientsValues) {
   const TokenEndpoint endpoint(Options(), TokenEndpoint::AllowAnythingForDevelopment());
   for (const std::string& body : {std::string(R"({"room_config":{"tags":"'eyJhbGciOi.eyJzdWIi.c2ln'"}})"),
                                   std::string(R"({"room_config":{"max_participants":"eyJ' Bearer x"}})"),
-                                  std::string(R"({"room_config":{"empty_timeout":"eyJhbGciOi.eyJzdWIi.c2ln"}})")}) {
+                                  std::string(R"({"room_config":{"empty_timeout":"eyJhbGciOi.eyJzdWIi.c2ln"}})"),
+                                  // a map key named in the reason's path (found by fuzzing)
+                                  std::string(R"({"participant_attributes":{"eyJk":"a","eyJk":"b"}})")}) {
     const TokenEndpointResponse r = Post(endpoint, body);
     EXPECT_EQ(r.status, 400) << body;
     EXPECT_EQ(r.body.find("eyJ"), std::string::npos) << r.body;
