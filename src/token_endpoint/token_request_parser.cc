@@ -2,17 +2,14 @@
 
 #include <google/protobuf/util/json_util.h>
 
-#include <algorithm>
 #include <string>
 
 #include "common/json_document.h"
+#include "common/protobuf_reason.h"
 #include "common/text.h"
 #include "common/utf8.h"
 
 namespace livekit::internal {
-namespace {
-constexpr std::size_t kMaxReasonBytes = 200;
-}  // namespace
 
 Result<livekit::TokenSourceRequest> ParseTokenSourceRequest(std::string_view body) {
   const std::string_view text = TrimSpace(body);
@@ -31,19 +28,9 @@ Result<livekit::TokenSourceRequest> ParseTokenSourceRequest(std::string_view bod
   const auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(text.data(), text.size()), &request, options);
   if (!status.ok()) {
-    // protobuf's reason names what is wrong, but may start with the path to it, whose map keys
-    // are the client's ("(participant_attributes[1]) <key>: ..."), and may then quote the
-    // client's own body (a token in a field, say): drop the path, keep the first line up to
-    // the first quoted value, and keep it short.
-    std::string reason(status.message());
-    reason = reason.substr(0, std::min(reason.find('\n'), kMaxReasonBytes));
-    if (reason.rfind('(', 0) == 0) {
-      const auto path_end = reason.find(") ");
-      const auto key_end = path_end == std::string::npos ? path_end : reason.find(": ", path_end);
-      if (key_end != std::string::npos) reason = reason.substr(key_end + 2);
-    }
-    if (const auto q = reason.find_first_of("\"'"); q != std::string::npos) reason = reason.substr(0, q) + "(value omitted)";
-    return Error(ErrorCode::kInvalidArgument, "the body is not a TokenSourceRequest: " + reason);
+    return Error(ErrorCode::kInvalidArgument,
+                 "the body is not a TokenSourceRequest: " +
+                     ProtobufJsonReason(std::string_view(status.message().data(), status.message().size())));
   }
   return request;
 }

@@ -3,13 +3,13 @@
 #include <google/protobuf/util/json_util.h>
 #include <openssl/crypto.h>
 
-#include <algorithm>
 #include <optional>
 #include <string_view>
 
 #include "auth/hmac_sha256.h"
 #include "common/base64.h"
 #include "common/error_builder.h"
+#include "common/protobuf_reason.h"
 #include "common/text.h"
 #include "webhook/proto_json_reader.h"
 
@@ -79,12 +79,8 @@ Result<livekit::WebhookEvent> WebhookReceiver::Receive(std::string_view body, st
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(body.data(), body.size()), &event, options);
   if (!status.ok()) {
-    // protobuf's first line says what is wrong; the next ones quote the body, so drop them.
-    std::string reason(status.message().data(), status.message().size());
-    reason = reason.substr(0, std::min(reason.find('\n'), std::size_t{200}));
-    // The first line may still quote a value of the body (a token in a field, say): drop quotes.
-    if (auto q = reason.find('"'); q != std::string::npos) reason = reason.substr(0, q) + "(value omitted)";
-    return Error(ErrorCode::kBadResponse, "webhook body is not a livekit.WebhookEvent in JSON: " + reason);
+    return Error(ErrorCode::kBadResponse, "webhook body is not a livekit.WebhookEvent in JSON: " +
+                                              internal::ProtobufJsonReason(std::string_view(status.message().data(), status.message().size())));
   }
   return event;
 }
